@@ -1,0 +1,114 @@
+package workbook.testsupport;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.ServiceLoader;
+
+/**
+ * The author's check of the workbook's invariants, run by CI after a build (see {@code .ci/run}).
+ *
+ * <pre>
+ * java -cp process-kit/test-support/target/classes workbook.testsupport.WorkbookCheck reference module-*
+ * java -cp process-kit/test-support/target/classes workbook.testsupport.WorkbookCheck skeleton module-*
+ * </pre>
+ *
+ * <p>{@code reference}: after {@code ./mvnw -Psolutions verify}, every test of every module passed, every
+ * test grades a registered exercise, and every exercise has visible and hidden tests.
+ * {@code skeleton}: after {@code ./mvnw -Pgrading test} on the skeleton, no graded test passed, so the
+ * skeleton earns nothing. Exits 1 and lists the problems if an invariant does not hold.
+ */
+public final class WorkbookCheck {
+
+    private WorkbookCheck() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length < 2 || !(args[0].equals("reference") || args[0].equals("skeleton"))) {
+            System.err.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...");
+            System.exit(2);
+        }
+        boolean reference = args[0].equals("reference");
+        List<String> problems = new ArrayList<>();
+        int modulesChecked = 0;
+        for (int i = 1; i < args.length; i++) {
+            Path module = Path.of(args[i]);
+            Optional<ExerciseCatalog> catalog = loadCatalog(module);
+            List<TestRecord> records = ModuleScore.readResults(module);
+            if (catalog.isEmpty()) {
+                if (!records.isEmpty() || hasTestSources(module)) {
+                    problems.add(module + ": has tests but no exercise catalog (META-INF/services/" + ExerciseCatalog.class.getName() + ")");
+                } else {
+                    System.out.println("note: " + module + " has no exercises yet");
+                }
+                continue;
+            }
+            modulesChecked++;
+            ModuleScore score = ModuleScore.of(catalog.get(), records);
+            score.unregistered().forEach(r -> problems.add(module + ": test " + r.testClass() + "." + r.test()
+                    + " grades no registered exercise ('" + r.exercise() + "')"));
+            for (ExerciseScore exercise : score.exercises()) {
+                String id = exercise.spec().id();
+                if (exercise.tests().stream().noneMatch(t -> !t.hidden())) {
+                    problems.add(module + ": exercise " + id + " has no visible test");
+                }
+                if (exercise.tests().stream().noneMatch(TestRecord::hidden)) {
+                    problems.add(module + ": exercise " + id + " has no hidden test (or hidden tests were not run)");
+                }
+                for (TestRecord test : exercise.tests()) {
+                    boolean passed = test.status() == TestRecord.Status.PASSED;
+                    if (reference && !passed) {
+                        problems.add(module + ": the reference fails " + id + " " + test.testClass() + "." + test.test()
+                                + " [" + test.status() + "] " + test.message());
+                    }
+                    if (!reference && passed) {
+                        problems.add(module + ": the skeleton passes " + id + " " + test.testClass() + "." + test.test()
+                                + " (a free point: the test must fail until the exercise is done)");
+                    }
+                }
+            }
+            System.out.printf("%s: %d exercises, %d tests, %d/%d points%n", module, score.exercises().size(),
+                    records.size(), score.pointsEarned(), score.pointsPossible());
+        }
+        if (modulesChecked == 0) {
+            problems.add("no module with exercises was checked");
+        }
+        if (!problems.isEmpty()) {
+            System.out.println((reference ? "Reference" : "Skeleton") + " check FAILED:");
+            problems.forEach(p -> System.out.println("  - " + p));
+            System.exit(1);
+        }
+        System.out.println((reference ? "Reference" : "Skeleton") + " check passed: "
+                + (reference ? "every test passes and every exercise has visible and hidden tests"
+                        : "no graded test passes on the skeleton"));
+    }
+
+    private static boolean hasTestSources(Path module) {
+        try (var files = Files.walk(module.resolve("src"))) {
+            return files.anyMatch(f -> f.toString().endsWith("Test.java"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Optional<ExerciseCatalog> loadCatalog(Path module) {
+        Path testClasses = module.resolve("target/test-classes");
+        if (!Files.isDirectory(testClasses)) {
+            return Optional.empty();
+        }
+        try {
+            URL[] urls = {testClasses.toUri().toURL(), module.resolve("target/classes").toUri().toURL()};
+            URLClassLoader loader = new URLClassLoader(urls, WorkbookCheck.class.getClassLoader());
+            return ServiceLoader.load(ExerciseCatalog.class, loader).findFirst();
+        } catch (MalformedURLException e) {
+            throw new UncheckedIOException(new IOException(e));
+        }
+    }
+}
