@@ -23,7 +23,9 @@ import java.util.ServiceLoader;
  * <p>{@code reference}: after {@code ./mvnw -Psolutions verify}, every test of every module passed, every
  * test grades a registered exercise, and every exercise has visible and hidden tests.
  * {@code skeleton}: after {@code ./mvnw -Pgrading test} on the skeleton, no graded test passed, so the
- * skeleton earns nothing. Exits 1 and lists the problems if an invariant does not hold.
+ * skeleton earns nothing. {@code wrong N.M MODULE_DIR}: after a run of the reference with one wrong
+ * solution overlaid ({@code bin/check-wrong-solutions}), exercise N.M lost its points and every other
+ * exercise kept them. Exits 1 and lists the problems if an invariant does not hold.
  */
 public final class WorkbookCheck {
 
@@ -31,8 +33,12 @@ public final class WorkbookCheck {
     }
 
     public static void main(String[] args) {
+        if (args.length == 3 && args[0].equals("wrong")) {
+            checkWrongSolution(args[1], Path.of(args[2]));
+            return;
+        }
         if (args.length < 2 || !(args[0].equals("reference") || args[0].equals("skeleton"))) {
-            System.err.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...");
+            System.err.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...   or   WorkbookCheck wrong N.M MODULE_DIR");
             System.exit(2);
         }
         boolean reference = args[0].equals("reference");
@@ -88,6 +94,35 @@ public final class WorkbookCheck {
         System.out.println((reference ? "Reference" : "Skeleton") + " check passed: "
                 + (reference ? "every test passes and every exercise has visible and hidden tests"
                         : "no graded test passes on the skeleton"));
+    }
+
+    private static void checkWrongSolution(String exerciseId, Path module) {
+        ExerciseCatalog catalog = loadCatalog(module).orElseThrow(() ->
+                new IllegalStateException(module + " has no exercise catalog in target/test-classes: was it built?"));
+        ModuleScore score = ModuleScore.of(catalog, ModuleScore.readResults(module));
+        List<String> problems = new ArrayList<>();
+        if (catalog.find(exerciseId).isEmpty()) {
+            problems.add("exercise " + exerciseId + " is not registered in " + module);
+        }
+        for (ExerciseScore exercise : score.exercises()) {
+            boolean target = exercise.spec().id().equals(exerciseId);
+            if (target && exercise.done()) {
+                problems.add("the wrong solution for " + exerciseId + " passes every test of that exercise: the tests do not catch it");
+            }
+            if (!target && !exercise.done()) {
+                problems.add("exercise " + exercise.spec().id() + " lost its points too: " + exercise.firstProblem()
+                        .map(t -> t.testClass() + "." + t.test() + " [" + t.status() + "] " + t.message()).orElse("no tests ran"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.forEach(p -> System.out.println("  - " + p));
+            System.exit(1);
+        }
+        String caughtBy = score.exercises().stream().filter(e -> e.spec().id().equals(exerciseId)).findFirst()
+                .flatMap(ExerciseScore::firstProblem).map(t -> t.testClass().replaceAll(".*\\.", "") + "." + t.test())
+                .orElse("?");
+        System.out.println("caught: exercise " + exerciseId + " loses its points (first failing test: " + caughtBy
+                + "); the other exercises keep theirs");
     }
 
     private static boolean hasTestSources(Path module) {

@@ -1,0 +1,46 @@
+package workbook.basics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import workbook.basics.children.Chatter;
+import workbook.testsupport.Exercise;
+
+@Exercise("1.2")
+@Timeout(value = 40, unit = TimeUnit.SECONDS)
+class LauncherHiddenTest {
+
+    private Process child;
+
+    @AfterEach
+    void endChild() throws InterruptedException {
+        Children.end(child);
+    }
+
+    @Test
+    void aChildThatPrintsALotIsNotBlockedByAnUnreadPipe() throws Exception {
+        int bytes = 512 * 1024 + new java.util.Random().nextInt(512 * 1024);
+        child = Launcher.startInBackground(Children.java(Chatter.class, Integer.toString(bytes), Integer.toString(bytes), "0"));
+
+        assertThat(child.waitFor(30, TimeUnit.SECONDS))
+                .as("a child writing " + bytes + " bytes to each stream finished within 30 s (its output must be"
+                        + " discarded, not left in a pipe nobody reads)")
+                .isTrue();
+        assertThat(child.exitValue()).isZero();
+    }
+
+    @Test
+    void badCommandsAreRejectedClearly() {
+        assertThatThrownBy(() -> Launcher.startInBackground(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Launcher.startInBackground(null)).isInstanceOf(NullPointerException.class);
+        String missing = "/no/such/program-" + System.nanoTime();
+        assertThatThrownBy(() -> Launcher.startInBackground(List.of(missing)))
+                .isInstanceOf(UncheckedIOException.class).hasMessageContaining(missing);
+    }
+}

@@ -1,0 +1,41 @@
+package workbook.basics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.basics.children.Sleeper;
+import workbook.testsupport.Exercise;
+
+@Exercise("1.3")
+class ProcessIdentityHiddenTest {
+
+    @Test
+    void describesAnotherProcessThroughItsHandle(@TempDir Path dir) throws Exception {
+        Process child = Children.start(Children.java(Sleeper.class), dir);
+        try {
+            ProcessIdentity identity = ProcessIdentity.of(child.toHandle());
+
+            assertThat(identity.pid()).isEqualTo(child.pid());
+            assertThat(identity.parentPid()).isEqualTo(ProcessHandle.current().pid());
+            assertThat(identity.command()).endsWith("java");
+            assertThat(identity.startTime()).isEqualTo(child.toHandle().info().startInstant().orElseThrow());
+        } finally {
+            Children.release(child, java.time.Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void theCurrentProcessHasAStartTimeInThePast() {
+        ProcessIdentity me = ProcessIdentity.current();
+        assertThat(me.startTime()).isEqualTo(ProcessHandle.current().info().startInstant().orElseThrow());
+        assertThat(me.startTime()).isBefore(java.time.Instant.now());
+    }
+
+    @Test
+    void aNullHandleIsRejected() {
+        assertThatThrownBy(() -> ProcessIdentity.of(null)).isInstanceOf(NullPointerException.class);
+    }
+}

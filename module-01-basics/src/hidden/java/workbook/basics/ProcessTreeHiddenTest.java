@@ -1,0 +1,63 @@
+package workbook.basics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.basics.children.TreeBuilder;
+import workbook.testsupport.Exercise;
+
+@Exercise("1.8")
+class ProcessTreeHiddenTest {
+
+    private Process root;
+
+    @AfterEach
+    void endTree() throws Exception {
+        if (root != null) {
+            Children.release(root, Duration.ofSeconds(15));
+        }
+    }
+
+    @Test
+    void aDeeperTreeIsListedDepthFirstInPidOrder(@TempDir Path dir) throws Exception {
+        int width = 1 + new Random().nextInt(3);
+        root = Children.start(Children.java(TreeBuilder.class, Integer.toString(width), "2"), dir);
+        await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().count() == 2L * width);
+
+        List<TreeLine> tree = ProcessTree.of(root.toHandle());
+
+        List<TreeLine> expected = new ArrayList<>();
+        expected.add(new TreeLine(root.pid(), ProcessHandle.current().pid(), 0, tree.get(0).command()));
+        root.children().sorted(Comparator.comparingLong(ProcessHandle::pid)).forEach(child -> {
+            expected.add(new TreeLine(child.pid(), root.pid(), 1, child.info().command().orElse("?")));
+            child.children().forEach(grandchild ->
+                    expected.add(new TreeLine(grandchild.pid(), child.pid(), 2, grandchild.info().command().orElse("?"))));
+        });
+        assertThat(tree).as("the listing of a tree of width " + width + " and depth 2").containsExactlyElementsOf(expected);
+        assertThat(ProcessTree.render(tree).lines().toList())
+                .as("rendered")
+                .hasSize(expected.size())
+                .first().isEqualTo(root.pid() + " " + tree.get(0).command());
+        assertThat(ProcessTree.render(tree)).contains("\n    ").endsWith("\n");
+    }
+
+    @Test
+    void aProcessWithoutChildrenIsAOneLineTree() {
+        ProcessHandle self = ProcessHandle.current();
+        List<TreeLine> tree = ProcessTree.of(self);
+        assertThat(tree.get(0)).isEqualTo(new TreeLine(self.pid(), self.parent().orElseThrow().pid(), 0,
+                self.info().command().orElse("?")));
+        assertThat(ProcessTree.render(List.of())).isEmpty();
+        assertThatThrownBy(() -> ProcessTree.of(null)).isInstanceOf(NullPointerException.class);
+    }
+}

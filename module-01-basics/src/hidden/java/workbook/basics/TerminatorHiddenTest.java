@@ -1,0 +1,73 @@
+package workbook.basics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.basics.children.Exiter;
+import workbook.basics.children.ShutdownHookChild;
+import workbook.testsupport.Exercise;
+
+@Exercise("1.6")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "on Windows destroy() is already forcible: there is no polite request")
+class TerminatorHiddenTest {
+
+    private Process child;
+
+    @AfterEach
+    void endChild() throws InterruptedException {
+        Children.end(child);
+    }
+
+    @Test
+    void theStubbornChildGetsTheWholeGracePeriodBeforeTheKill(@TempDir Path dir) throws Exception {
+        child = Children.start(Children.java(ShutdownHookChild.class, "stubborn", dir.toString()), dir);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("ready")));
+        Duration grace = Duration.ofMillis(300 + new Random().nextInt(600));
+
+        long started = System.nanoTime();
+        StopOutcome outcome = Terminator.stop(child, grace);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(outcome).isEqualTo(StopOutcome.KILLED);
+        assertThat(took).as("time stop() took with a grace period of " + grace.toMillis() + " ms").isGreaterThanOrEqualTo(grace);
+        assertThat(child.isAlive()).isFalse();
+    }
+
+    @Test
+    void thePoliteRequestComesFirstSoTheChildCanCleanUp(@TempDir Path dir) throws Exception {
+        child = Children.start(Children.java(ShutdownHookChild.class, "polite", dir.toString()), dir);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("ready")));
+
+        assertThat(Terminator.stop(child, Duration.ofSeconds(15))).isEqualTo(StopOutcome.ENDED_POLITELY);
+        assertThat(child.exitValue()).as("exit value after SIGTERM").isEqualTo(143);
+        assertThat(dir.resolve("cleaned-up")).as("the file the child's shutdown hook writes (a forcible kill skips it)").exists();
+    }
+
+    @Test
+    void aChildThatAlreadyEndedIsLeftAlone(@TempDir Path dir) throws Exception {
+        child = Children.start(Children.java(Exiter.class, "exit", "4"), dir);
+        child.waitFor();
+
+        assertThat(Terminator.stop(child, Duration.ofSeconds(1))).isEqualTo(StopOutcome.ALREADY_ENDED);
+        assertThat(child.exitValue()).as("the exit value it chose itself").isEqualTo(4);
+    }
+
+    @Test
+    void badArgumentsAreRejected(@TempDir Path dir) throws Exception {
+        child = Children.start(Children.java(Exiter.class, "return"), dir);
+        Process p = child;
+        assertThatThrownBy(() -> Terminator.stop(p, Duration.ofSeconds(-1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Terminator.stop(null, Duration.ofSeconds(1))).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> Terminator.stop(p, null)).isInstanceOf(NullPointerException.class);
+    }
+}

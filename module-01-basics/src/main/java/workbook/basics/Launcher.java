@@ -1,0 +1,35 @@
+package workbook.basics;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import workbook.exercise.Todo;
+
+/**
+ * Exercise 1.2: start a child and keep going.
+ *
+ * <p>Creating a process is asynchronous: {@link ProcessBuilder#start()} returns as soon as the
+ * operating system has created the child, long before the child has done anything. The parent and
+ * the child then run side by side; the parent waits only if it chooses to (module 02).
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    /**
+     * Starts {@code command} and returns at once, without waiting for the child to do anything.
+     *
+     * <p>The child's standard output and error are discarded: nobody reads them here, and a child whose
+     * output pipe is full and unread would block. Its standard input is an open pipe, as
+     * {@link ProcessBuilder} leaves it.
+     *
+     * @param command the program and its arguments, one element each
+     * @return the running child
+     * @throws NullPointerException if {@code command} is null
+     * @throws IllegalArgumentException if {@code command} is empty
+     * @throws UncheckedIOException if the program cannot be started (the message names it)
+     */
+    public static Process startInBackground(List<String> command) {
+        throw new Todo("1.2");
+    }
+}

@@ -1,0 +1,36 @@
+package workbook.basics;
+
+import java.time.Duration;
+import workbook.exercise.Todo;
+
+/**
+ * Exercise 1.6: stop a child and be sure it is gone.
+ *
+ * <p>{@link Process#destroy()} only <em>asks</em>: on Unix it sends SIGTERM, and a JVM receiving it runs
+ * its shutdown hooks before it exits, which takes time and may never finish. Right after
+ * {@code destroy()} the child is usually still alive, so {@code isAlive()} at that moment proves
+ * nothing. The dependable sequence is: ask, wait a bounded time, and if the child is still there, kill it
+ * ({@link Process#destroyForcibly()}, SIGKILL, which cannot be refused) and wait for that too.
+ */
+public final class Terminator {
+
+    private Terminator() {
+    }
+
+    /**
+     * Stops {@code process}: a polite request first, then, if it has not ended within {@code grace}, a
+     * forcible kill. Returns only once the process has ended, so {@code process.isAlive()} is false
+     * afterwards.
+     *
+     * @param process the child to stop
+     * @param grace how long the child may take to end after the polite request
+     * @return what it took
+     * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code grace} is negative
+     * @throws IllegalStateException if the process survived even the forcible kill for 10 s
+     * @throws InterruptedException if this thread is interrupted while waiting
+     */
+    public static StopOutcome stop(Process process, Duration grace) throws InterruptedException {
+        throw new Todo("1.6");
+    }
+}
