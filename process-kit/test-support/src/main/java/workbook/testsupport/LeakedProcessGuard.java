@@ -141,11 +141,23 @@ public final class LeakedProcessGuard implements BeforeAllCallback, AfterAllCall
         return depth;
     }
 
-    private static String describe(ProcessHandle process) {
-        String command = process.info().commandLine().orElse(process.info().command().orElse("?"));
-        if (command.length() > 200) {
-            command = command.substring(0, 200) + "...";
+    /**
+     * Names a process for the failure message: the program and its arguments, and for a JVM the main
+     * class and its arguments rather than a class path hundreds of characters long.
+     */
+    static String describe(ProcessHandle process) {
+        String command = process.info().command().orElse("?");
+        List<String> args = List.of(process.info().arguments().orElse(new String[0]));
+        if (command.endsWith("java") || command.endsWith("java.exe")) {
+            int i = 0;
+            while (i < args.size() && args.get(i).startsWith("-")) {
+                boolean takesValue = args.get(i).equals("-cp") || args.get(i).equals("-classpath")
+                        || args.get(i).equals("--class-path");
+                i += takesValue ? 2 : 1;
+            }
+            args = args.subList(Math.min(i, args.size()), args.size());
         }
-        return "pid " + process.pid() + ": " + command;
+        String text = "pid " + process.pid() + ": " + command + (args.isEmpty() ? "" : " " + String.join(" ", args));
+        return text.length() > 240 ? text.substring(0, 240) + "..." : text;
     }
 }
