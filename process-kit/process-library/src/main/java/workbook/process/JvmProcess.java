@@ -329,8 +329,17 @@ public class JvmProcess implements Serializable {
         ExitStatus status = exitStatus().orElseThrow();
         if (neverRan && !stopRequested && status.signal().isEmpty()) {
             throw new ChildStartException(describe() + " ended (" + status + ") before it reached run(). "
-                    + "The child JVM said:\n" + stderr.tail().strip(), null);
+                    + "The child JVM said:\n" + whatTheChildSaid(), null);
         }
+    }
+
+    /** The last few KiB of the child's output: a JVM that fails early may report on either stream. */
+    private String whatTheChildSaid() {
+        String said = stderr.tail().strip();
+        if (stdout != null && !stdout.tail().isBlank()) {
+            said = (stdout.tail().strip() + "\n" + said).strip();
+        }
+        return said.isEmpty() ? "(nothing)" : said;
     }
 
     private void requireSomethingToRun() {
