@@ -26,6 +26,11 @@ import org.junit.platform.launcher.TestPlan;
  * so a test JVM that dies half-way (a {@code System.exit} in student code, say) leaves visible
  * failures rather than silently fewer tests. Loaded by the JUnit Platform through
  * {@code META-INF/services}.
+ *
+ * <p>For a failed test it also notes the line of the student's code the failure went through (see
+ * {@link StudentCode}), for the scoreboard. When only some exercises run ({@code -Dexercise=1.3}, see
+ * {@link ExerciseFilter}), the results of the other exercises in the same files are kept, so that the
+ * scoreboard still shows them as they were last seen.
  */
 public final class ResultsRecorder implements TestExecutionListener {
 
@@ -33,9 +38,11 @@ public final class ResultsRecorder implements TestExecutionListener {
     public static final String RESULTS_FOLDER = "target/workbook-results";
 
     private final Map<String, Map<String, TestRecord>> byClass = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> studentLines = new LinkedHashMap<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
+        keepEarlierResultsOfExercisesNotRun(plan);
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
                 if (test.isTest()) {
@@ -48,6 +55,8 @@ public final class ResultsRecorder implements TestExecutionListener {
             }
         }
         byClass.keySet().forEach(this::write);
+        byClass.keySet().forEach(testClass -> StudentCode.write(resultsFolder(), testClass,
+                studentLines.computeIfAbsent(testClass, c -> new LinkedHashMap<>())));
     }
 
     @Override
@@ -64,6 +73,62 @@ public final class ResultsRecorder implements TestExecutionListener {
                 case FAILED -> TestRecord.Status.FAILED;
             };
             record(test, status, result.getThrowable().map(ResultsRecorder::firstLine).orElse(""));
+            result.getThrowable()
+                    .flatMap(failure -> StudentCode.locate(failure, moduleDirectory().resolve("target/classes")))
+                    .ifPresent(where -> noteStudentLine(test, where));
+        }
+    }
+
+    private void noteStudentLine(TestIdentifier test, String where) {
+        methodOf(test).ifPresent(method -> {
+            TestRecord failed = TestRecord.of(method, test.getDisplayName(), TestRecord.Status.FAILED, "");
+            studentLines.computeIfAbsent(failed.testClass(), c -> new LinkedHashMap<>()).put(failed.test(), where);
+            StudentCode.write(resultsFolder(), failed.testClass(), studentLines.get(failed.testClass()));
+        });
+    }
+
+    /**
+     * In a run limited to some exercises, the planned tests are a subset: records of other exercises
+     * already in a class's file are carried over instead of being dropped when the file is rewritten.
+     */
+    private void keepEarlierResultsOfExercisesNotRun(TestPlan plan) {
+        Optional<List<String>> selection = ExerciseSelection.fromSystemProperty();
+        if (selection.isEmpty()) {
+            return;
+        }
+        for (TestIdentifier root : plan.getRoots()) {
+            for (TestIdentifier test : plan.getDescendants(root)) {
+                methodOf(test).ifPresent(method -> carryOver(method.getDeclaringClass().getName(), selection.get()));
+            }
+        }
+    }
+
+    private void carryOver(String testClass, List<String> selection) {
+        if (byClass.containsKey(testClass)) {
+            return;
+        }
+        Map<String, TestRecord> kept = new LinkedHashMap<>();
+        byClass.put(testClass, kept);
+        Path file = resultsFolder().resolve(testClass + ".tsv");
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        try {
+            Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                    .skip(1)
+                    .filter(line -> !line.isBlank())
+                    .map(TestRecord::parse)
+                    .filter(r -> !ExerciseSelection.matches(r.exercise(), selection))
+                    .forEach(r -> kept.put("earlier run: " + r.test(), r));
+            Map<String, String> earlierLines = StudentCode.readAll(resultsFolder(), testClass);
+            Map<String, String> keptLines = studentLines.computeIfAbsent(testClass, c -> new LinkedHashMap<>());
+            kept.values().forEach(r -> {
+                if (earlierLines.containsKey(r.test())) {
+                    keptLines.put(r.test(), earlierLines.get(r.test()));
+                }
+            });
+        } catch (IOException | RuntimeException unreadable) {
+            // An unreadable earlier file is simply replaced by this run's results.
         }
     }
 
@@ -84,13 +149,21 @@ public final class ResultsRecorder implements TestExecutionListener {
         List<String> lines = new ArrayList<>();
         lines.add(TestRecord.HEADER);
         byClass.get(testClass).values().forEach(r -> lines.add(r.toLine()));
-        Path folder = Path.of(System.getProperty("basedir", "."), RESULTS_FOLDER);
+        Path folder = resultsFolder();
         try {
             Files.createDirectories(folder);
             Files.write(folder.resolve(testClass + ".tsv"), lines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook's test results to " + folder, e);
         }
+    }
+
+    private static Path moduleDirectory() {
+        return Path.of(System.getProperty("basedir", "."));
+    }
+
+    private static Path resultsFolder() {
+        return moduleDirectory().resolve(RESULTS_FOLDER);
     }
 
     private static Optional<Method> methodOf(TestIdentifier test) {
@@ -107,7 +180,7 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     private static String firstLine(Throwable failure) {
         String message = String.valueOf(failure.getMessage());
-        String line = message.lines().findFirst().orElse("");
+        String line = message.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
         return failure.getClass().getSimpleName() + ": " + line;
     }
 }
