@@ -1,0 +1,94 @@
+package workbook.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import workbook.process.ExitStatus;
+import workbook.process.JvmProcess;
+import workbook.testsupport.Exercise;
+
+@Exercise("2.4")
+@Timeout(value = 50, unit = TimeUnit.SECONDS)
+class SupervisorHiddenTest {
+
+    private final List<JvmProcess> children = new ArrayList<>();
+
+    @AfterEach
+    void endChildren() throws InterruptedException {
+        Children.endAll(children, List.of());
+    }
+
+    @RepeatedTest(2)
+    void reportsWhicheverChildFailsWhileTheFirstStillRuns() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int failingIndex = random.nextInt(1, 4);
+        int exitValue = random.nextInt(1, 100);
+        List<Napper> group = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            group.add(i == failingIndex ? new Napper("failing-" + i, random.nextLong(100, 600), exitValue, null)
+                    : new Napper("slow-" + i, 30_000));
+        }
+        children.addAll(group);
+
+        long start = System.nanoTime();
+        ChildFailedException failure = catchThrowableOfType(ChildFailedException.class,
+                () -> Supervisor.runAll(group, Duration.ofSeconds(40)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(failure).as("child %d exits with %d: runAll must throw ChildFailedException", failingIndex, exitValue).isNotNull();
+        assertThat(failure.child()).isSameAs(group.get(failingIndex));
+        assertThat(failure.status()).isEqualTo(new ExitStatus(exitValue));
+        assertThat(failure.getMessage()).contains(group.get(failingIndex).name());
+        assertThat(took).as("the failure was reported after %d ms while child 0 sleeps 30 s: watch every child at once,"
+                + " do not join them one by one", took.toMillis()).isLessThan(Duration.ofSeconds(15));
+        Children.assertAllEnded(group, "after runAll reported a failure");
+    }
+
+    @Test
+    void theDeadlineIsForTheWholeGroupNotForEachChild() {
+        // Each child ends less than 3 s after the one before, but the group needs 5.5 s: past the deadline.
+        List<Napper> group = List.of(new Napper("a", 1000), new Napper("b", 2500), new Napper("c", 4000), new Napper("d", 5500));
+        children.addAll(group);
+
+        long start = System.nanoTime();
+        DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
+                () -> Supervisor.runAll(group, Duration.ofSeconds(3)));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(exceeded).as("the group needs at least 5.5 s and the deadline is 3 s: runAll must throw"
+                + " DeadlineExceededException (a timeout per child is not one deadline)").isNotNull();
+        assertThat(exceeded.stillRunning()).contains("c", "d");
+        assertThat(took).as("runAll with a 3 s deadline took %d ms", took.toMillis())
+                .isBetween(Duration.ofMillis(2900), Duration.ofSeconds(13));
+        Children.assertAllEnded(group, "after the deadline passed");
+    }
+
+    @Test
+    void isBuiltOnOnExit() {
+        assertThat(Children.calls(Supervisor.class, "onExit", JvmProcess.class, Process.class, ProcessHandle.class))
+                .as("Supervisor must wait with onExit() futures (JvmProcess, Process or ProcessHandle), as the exercise asks")
+                .isTrue();
+    }
+
+    @Test
+    void rejectsNullDeadlineAndNullChild() {
+        List<Napper> group = new ArrayList<>(List.of(new Napper("a", 100)));
+        children.addAll(group);
+        assertThatThrownBy(() -> Supervisor.runAll(group, null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("deadline");
+        List<Napper> withANull = new ArrayList<>(group);
+        withANull.add(null);
+        assertThatThrownBy(() -> Supervisor.runAll(withANull, Duration.ofSeconds(5))).isInstanceOf(NullPointerException.class);
+        Children.assertNoneStarted(group, "the input was rejected");
+    }
+}
