@@ -1,0 +1,78 @@
+package workbook.isolation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.testsupport.Exercise;
+
+@Exercise("4.4")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ChildContextTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theChildRunsInTheGivenDirectoryWithTheGivenVariable() throws Exception {
+        Path workDir = Files.createDirectory(dir.resolve("work dir"));
+        Files.createFile(workDir.resolve(ContextProbe.PERMIT));
+        String parentDir = System.getProperty("user.dir");
+
+        Process child = ChildContext.start(ContextProbe.class, workDir, Map.of("WORKBOOK_GREETING", "good morning"),
+                "WORKBOOK_GREETING", "PATH");
+        ProbeReport report = ProbeReport.readFrom(child);
+
+        assertThat(report.workingDirectory())
+                .as("the child's working directory, as the child saw it")
+                .isEqualTo(workDir.toRealPath());
+        assertThat(workDir.resolve(ContextProbe.MARKER))
+                .as("the file the child created by a relative name lands in its working directory")
+                .exists();
+        assertThat(report.variables())
+                .as("variables in the child: the one set for it, and PATH inherited from the parent")
+                .containsEntry("WORKBOOK_GREETING", "good morning")
+                .containsEntry("PATH", System.getenv("PATH"));
+        assertThat(System.getenv("WORKBOOK_GREETING"))
+                .as("the parent's own environment is not changed")
+                .isNull();
+        assertThat(System.getProperty("user.dir"))
+                .as("the parent's own working directory (user.dir) is not changed")
+                .isEqualTo(parentDir);
+    }
+
+    @Test
+    void aVariableMappedToNullIsRemovedFromTheChildOnly() throws Exception {
+        String inherited = ProbeReport.removableVariables().get(0);
+        Map<String, String> changes = new HashMap<>();
+        changes.put(inherited, null);
+
+        ProbeReport report = ProbeReport.readFrom(ChildContext.start(ContextProbe.class, dir, changes, inherited));
+
+        assertThat(report.variables())
+                .as("%s was removed for the child; the child printed:%n%s", inherited, report.text())
+                .doesNotContainKey(inherited);
+        assertThat(System.getenv(inherited)).as("the parent still has %s", inherited).isNotNull();
+    }
+
+    @Test
+    void aMissingWorkingDirectoryIsRejectedByName() {
+        Path missing = dir.resolve("no such directory");
+
+        assertThatThrownBy(() -> ChildContext.start(ContextProbe.class, missing, Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void theChildIsStartedWithProcessBuilder() {
+        ProcessRules.assertStartsWithProcessBuilder(ChildContext.class);
+    }
+}
