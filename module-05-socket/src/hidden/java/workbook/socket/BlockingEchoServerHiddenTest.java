@@ -1,0 +1,67 @@
+package workbook.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import workbook.testsupport.Exercise;
+
+@Exercise("5.2")
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class BlockingEchoServerHiddenTest {
+
+    private static final Duration REPLY = Duration.ofSeconds(10);
+    private final Random random = new Random();
+    private BlockingEchoServer server;
+
+    @AfterEach
+    void stopServer() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void brokenClientsEndOnlyTheirOwnConversation() throws Exception {
+        server = new BlockingEchoServer();
+        server.start();
+
+        try (TestClient reset = TestClient.connect(server.port())) {
+            assertThat(reset.ask("about to vanish")).isEqualTo("ABOUT TO VANISH");
+            reset.send("half a li".getBytes(StandardCharsets.US_ASCII));
+            reset.resetAbruptly();
+        }
+        try (TestClient crasher = TestClient.connect(server.port())) {
+            crasher.sendLine(EchoProtocol.CRASH_REQUEST);
+            assertThat(crasher.endsWithin(REPLY)).as("the conversation of a client that sent CRASH ends").isTrue();
+        }
+        try (TestClient polite = TestClient.connect(server.port())) {
+            polite.send("no line break, then gone".getBytes(StandardCharsets.US_ASCII));
+        }
+        try (TestClient next = TestClient.connect(server.port())) {
+            String request = RandomText.line(random, 60);
+            next.sendLine(request);
+            assertThat(new String(next.readReplyBytes(REPLY), StandardCharsets.UTF_8))
+                    .as("a client after a reset, a crash and a half line is still served")
+                    .isEqualTo(RandomText.expectedReply(request));
+        }
+    }
+
+    @Test
+    void emptyAndBinaryLinesComeBackAsTheProtocolSays() throws Exception {
+        server = new BlockingEchoServer();
+        server.start();
+        try (TestClient client = TestClient.connect(server.port())) {
+            assertThat(client.ask("")).isEmpty();
+            byte[] binary = RandomText.binaryLine(random, 300 + random.nextInt(500));
+            client.send(binary);
+            client.send(new byte[] {'\n'});
+            assertThat(client.readReplyBytes(REPLY)).isEqualTo(EchoProtocol.upperCase(binary, binary.length));
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package workbook.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import workbook.testsupport.Exercise;
+
+@Exercise("5.3")
+@Timeout(value = 50, unit = TimeUnit.SECONDS)
+class ProcessPerClientServerHiddenTest {
+
+    private final Random random = new Random();
+    private ProcessPerClientServer server;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws Exception {
+        server = new ProcessPerClientServer();
+        server.start();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        clients.forEach(TestClient::close);
+        try {
+            server.close();
+        } catch (RuntimeException unfinishedShutdown) {
+            // Graded by closeEndsEveryHandlerEvenOfSilentClientsAndFreesThePort.
+        }
+        Processes.endAllDescendants();
+    }
+
+    private TestClient connect() throws Exception {
+        TestClient client = TestClient.connect(server.port());
+        clients.add(client);
+        return client;
+    }
+
+    @Test
+    void randomConversationsInParallel() throws Exception {
+        int count = 4 + random.nextInt(3);
+        List<TestClient> group = new ArrayList<>();
+        List<List<String>> sent = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            group.add(connect());
+            sent.add(new ArrayList<>());
+        }
+        for (int round = 0; round < 4; round++) {
+            for (int i = 0; i < count; i++) {
+                String line = RandomText.line(random, 200);
+                sent.get(i).add(line);
+                group.get(i).sendLine(line);
+            }
+        }
+        for (int i = 0; i < count; i++) {
+            for (String line : sent.get(i)) {
+                assertThat(group.get(i).readReply()).as("client %d, reply to '%s'", i, line).isEqualTo(RandomText.expectedReply(line));
+            }
+        }
+    }
+
+    @Test
+    void binaryBytesAreRelayedUnchanged() throws Exception {
+        TestClient client = connect();
+        byte[] binary = RandomText.binaryLine(random, 2000 + random.nextInt(4000));
+        client.send(binary);
+        client.send(new byte[] {'\n'});
+        assertThat(client.readReplyBytes(TestClient.REPLY_TIMEOUT))
+                .as("the reply to a line of arbitrary bytes (not valid text): relay bytes, not characters")
+                .isEqualTo(EchoProtocol.upperCase(binary, binary.length));
+        assertThat(client.ask("")).as("the reply to an empty line").isEmpty();
+    }
+
+    @Test
+    void aTooLongLineGetsAnErrorAndTheServerCarriesOn() throws Exception {
+        TestClient greedy = connect();
+        TestClient other = connect();
+        long otherPid = other.servingPid();
+        greedy.send(("y".repeat(EchoProtocol.MAX_LINE_BYTES + 1 + random.nextInt(30_000)) + "\n").getBytes(StandardCharsets.US_ASCII));
+        assertThat(greedy.readReply()).isEqualTo(EchoProtocol.LINE_TOO_LONG);
+        assertThat(greedy.endsWithin(Duration.ofSeconds(15))).as("the connection ends after the too-long line").isTrue();
+        assertThat(other.ask("unaffected")).isEqualTo("UNAFFECTED");
+        assertThat(Processes.isRunning(otherPid)).isTrue();
+    }
+
+    @Test
+    void silentAndVanishingClientsDoNotHoldUpTheOthers() throws Exception {
+        connect(); // connects and never says anything
+        TestClient halfLine = connect();
+        halfLine.send("no line break".getBytes(StandardCharsets.US_ASCII));
+        halfLine.close();
+        TestClient reset = connect();
+        reset.send("and a reset".getBytes(StandardCharsets.US_ASCII));
+        reset.resetAbruptly();
+
+        TestClient normal = connect();
+        String request = RandomText.line(random, 50);
+        assertThat(normal.ask(request)).as("a client after a silent one and two that vanished mid-line")
+                .isEqualTo(RandomText.expectedReply(request));
+        long normalPid = normal.servingPid();
+        normal.close();
+        Processes.awaitEnd(normalPid, Duration.ofSeconds(15), "the handler of a client that left");
+
+        Awaitility.await("handlers of the clients that vanished mid-line to end; only the silent client's remains")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Processes.runningDescendants().size() == 1);
+    }
+
+    @Test
+    void closeEndsEveryHandlerEvenOfSilentClientsAndFreesThePort() throws Exception {
+        int port = server.port();
+        List<Long> pids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            pids.add(connect().servingPid());
+        }
+        connect(); // silent
+        Awaitility.await("four handlers running").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Processes.runningDescendants().size() == 4);
+
+        server.close();
+
+        assertThat(Processes.runningDescendants()).as("handler processes still running when close() returned").isEmpty();
+        assertThat(pids).noneMatch(Processes::isRunning);
+        for (TestClient client : clients) {
+            assertThat(client.endsWithin(Duration.ofSeconds(5))).as("a client's connection ended after close()").isTrue();
+        }
+        try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
+            assertThat(again.getLocalPort()).as("the port is free again after close()").isEqualTo(port);
+        }
+    }
+}

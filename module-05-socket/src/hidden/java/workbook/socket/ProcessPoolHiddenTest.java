@@ -1,0 +1,158 @@
+package workbook.socket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import workbook.testsupport.Exercise;
+
+@Exercise("5.4")
+@Timeout(value = 55, unit = TimeUnit.SECONDS)
+class ProcessPoolHiddenTest {
+
+    private final Random random = new Random();
+    private ProcessPool pool;
+    private final List<TestClient> clients = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() {
+        clients.forEach(TestClient::close);
+        if (pool != null) {
+            try {
+                pool.close();
+            } catch (RuntimeException unfinishedShutdown) {
+                // Exercise 5.5 grades the shutdown.
+            }
+        }
+        Processes.endAllDescendants();
+    }
+
+    private TestClient connect() throws Exception {
+        TestClient client = TestClient.connect(pool.port());
+        clients.add(client);
+        return client;
+    }
+
+    private Set<Long> workerPids() {
+        return pool.workers().stream().map(Worker::pid).collect(Collectors.toSet());
+    }
+
+    @Test
+    void moreClientsThanWorkersAreAllServedNeverMoreThanTheBoundAtOnce() throws Exception {
+        int size = 2 + random.nextInt(2);
+        int extra = 1 + random.nextInt(3);
+        pool = new ProcessPool(size);
+        pool.start();
+        Set<Long> workers = workerPids();
+
+        List<TestClient> waiting = new ArrayList<>();
+        List<String> requests = new ArrayList<>();
+        for (int i = 0; i < size + extra; i++) {
+            TestClient client = connect();
+            String request = RandomText.line(random, 80);
+            client.sendLine(request);
+            waiting.add(client);
+            requests.add(request);
+        }
+        Set<Long> servedPids = new HashSet<>();
+        int served = 0;
+        while (served < waiting.size()) {
+            // Collect the replies that are ready; never more than `size` clients may have one at a time.
+            List<Integer> answered = new ArrayList<>();
+            Duration patience = Duration.ofSeconds(15);
+            for (int i = 0; i < waiting.size(); i++) {
+                if (waiting.get(i) == null) {
+                    continue;
+                }
+                Optional<String> reply = waiting.get(i).replyWithin(answered.isEmpty() ? patience : Duration.ofMillis(300));
+                if (reply.isPresent()) {
+                    assertThat(reply.get()).isEqualTo(RandomText.expectedReply(requests.get(i)));
+                    answered.add(i);
+                }
+            }
+            assertThat(answered).as("clients in conversation at once with a pool of %d workers", size)
+                    .isNotEmpty().hasSizeLessThanOrEqualTo(size);
+            for (int i : answered) {
+                servedPids.add(waiting.get(i).servingPid());
+                waiting.get(i).close();
+                waiting.set(i, null);
+                served++;
+            }
+        }
+        assertThat(workers).as("every client is served by one of the pre-started workers").containsAll(servedPids);
+        assertThat(workerPids()).isEqualTo(workers);
+    }
+
+    @Test
+    void aCrashedWorkerIsReplacedAndTheOthersCarryOn() throws Exception {
+        pool = new ProcessPool(2);
+        pool.start();
+        TestClient victim = connect();
+        long victimPid = victim.servingPid();
+        TestClient bystander = connect();
+        long bystanderPid = bystander.servingPid();
+
+        victim.sendLine(EchoProtocol.CRASH_REQUEST);
+        Processes.awaitEnd(victimPid, Duration.ofSeconds(15), "the worker that was asked to crash");
+        assertThat(victim.endsWithin(Duration.ofSeconds(10))).as("the crashed worker's client is told its conversation is over").isTrue();
+        assertThat(bystander.ask("carry on")).isEqualTo("CARRY ON");
+        bystander.close();
+
+        TestClient a = connect();
+        TestClient b = connect();
+        a.sendLine(EchoProtocol.PID_REQUEST);
+        b.sendLine(EchoProtocol.PID_REQUEST);
+        long pidA = Long.parseLong(a.readReply().substring(4));
+        long pidB = Long.parseLong(b.readReply().substring(4));
+        assertThat(pidA).as("two clients at once after a crash: the pool is back to two workers").isNotEqualTo(pidB);
+        assertThat(List.of(pidA, pidB))
+                .as("pids serving two clients after the crash: never the dead worker %d, and the surviving worker %d"
+                        + " reused", victimPid, bystanderPid)
+                .doesNotContain(victimPid).contains(bystanderPid);
+        Awaitility.await("the pool to list two live workers, without the crashed one")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> workerPids().size() == 2 && !workerPids().contains(victimPid)
+                        && workerPids().stream().allMatch(Processes::isRunning));
+    }
+
+    @Test
+    void binaryTooLongAndVanishingClientsDoNotBreakTheWorkers() throws Exception {
+        pool = new ProcessPool(2);
+        pool.start();
+        Set<Long> workers = workerPids();
+        try (TestClient binary = connect()) {
+            byte[] line = RandomText.binaryLine(random, 1000 + random.nextInt(3000));
+            binary.send(line);
+            binary.send(new byte[] {'\n'});
+            assertThat(binary.readReplyBytes(TestClient.REPLY_TIMEOUT)).isEqualTo(EchoProtocol.upperCase(line, line.length));
+        }
+        try (TestClient greedy = connect()) {
+            greedy.send(("z".repeat(EchoProtocol.MAX_LINE_BYTES + 1 + random.nextInt(10_000)) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(greedy.readReply()).isEqualTo(EchoProtocol.LINE_TOO_LONG);
+            assertThat(greedy.endsWithin(Duration.ofSeconds(10))).isTrue();
+        }
+        for (int i = 0; i < 3; i++) {
+            TestClient vanishing = connect();
+            vanishing.send("half".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            vanishing.resetAbruptly();
+        }
+        for (int i = 0; i < 4; i++) {
+            try (TestClient client = connect()) {
+                String request = RandomText.line(random, 60);
+                assertThat(client.ask(request)).isEqualTo(RandomText.expectedReply(request));
+                assertThat(workers).as("the pre-started workers, which must serve every client").contains(client.servingPid());
+            }
+        }
+    }
+}
