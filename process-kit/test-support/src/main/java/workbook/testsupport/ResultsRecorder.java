@@ -152,7 +152,9 @@ public final class ResultsRecorder implements TestExecutionListener {
         Path folder = resultsFolder();
         try {
             Files.createDirectories(folder);
-            Files.write(folder.resolve(testClass + ".tsv"), lines, StandardCharsets.UTF_8);
+            // getBytes replaces what UTF-8 cannot encode (a lone surrogate left by a cut message) instead of throwing.
+            String text = String.join("\n", lines) + "\n";
+            Files.write(folder.resolve(testClass + ".tsv"), text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the workbook's test results to " + folder, e);
         }
