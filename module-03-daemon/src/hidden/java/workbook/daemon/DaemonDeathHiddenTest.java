@@ -1,0 +1,105 @@
+package workbook.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.process.ExitStatus;
+import workbook.testsupport.Exercise;
+
+@Exercise("3.3")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class DaemonDeathHiddenTest {
+
+    private DaemonProcess daemon;
+
+    @AfterEach
+    void endTheDaemon() throws InterruptedException {
+        if (daemon != null && daemon.isAlive()) {
+            daemon.kill();
+            daemon.join(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no SIGTERM")
+    void aDaemonEndsWhenItsParentIsTerminatedPolitely(@TempDir Path dir) throws Exception {
+        try (ParentJvm parent = ParentJvm.start("daemon", "wait", dir)) {
+            parent.process().destroy();
+            parent.awaitEnd(Duration.ofSeconds(15));
+            long parentGone = System.nanoTime();
+            long daemonGone = DaemonDeathTest.awaitDaemonGone(parent,
+                    "the daemon child, after its parent was terminated with SIGTERM,");
+            DaemonDeathTest.report("parent terminated (SIGTERM)", parentGone, daemonGone);
+        }
+    }
+
+    @Test
+    void aDaemonLivesAsLongAsItsParent(@TempDir Path dir) throws Exception {
+        Path ready = dir.resolve("daemon.ready");
+        String readyFile = ready.toString();
+        daemon = new DaemonProcess("long-lived daemon", () -> Chores.markReadyAndWait(readyFile));
+        daemon.setDaemon(true);
+        daemon.start();
+        assertThat(Chores.awaitFile(ready, Duration.ofSeconds(30))).as("the daemon started its work within 30 s").isTrue();
+
+        assertThat(daemon.join(Duration.ofSeconds(2)))
+                .as("the daemon %s ended although its parent (the test JVM) is alive", daemon)
+                .isFalse();
+    }
+
+    @Test
+    void aDaemonWhoseWorkIsDoneEndsByItself(@TempDir Path dir) throws Exception {
+        String readyFile = dir.resolve("done").toString();
+        daemon = new DaemonProcess("short-lived daemon", () -> Chores.markReady(readyFile));
+        daemon.setDaemon(true);
+        daemon.start();
+
+        assertThat(daemon.join(Duration.ofSeconds(30)))
+                .as("a daemon whose run() returned must end: nothing may keep its JVM alive (%s)", daemon)
+                .isTrue();
+        assertThat(daemon.exitStatus()).contains(new ExitStatus(0));
+    }
+
+    @Test
+    void aRunningDaemonIsRefusedChildren(@TempDir Path dir) throws Exception {
+        Path grandchildReady = dir.resolve("grandchild.ready");
+        String marker = grandchildReady.toString();
+        daemon = new DaemonProcess("daemon", () -> Chores.tryToStartAChild(marker));
+        daemon.setDaemon(true);
+        daemon.captureOutput();
+        daemon.start();
+        assertThat(daemon.join(Duration.ofSeconds(30))).as("the daemon ended within 30 s").isTrue();
+
+        assertThat(daemon.output())
+                .as("what a real daemon child said when it tried to start a child (its errors: %s)", daemon.errorOutput())
+                .startsWith("refused: java.lang.IllegalStateException")
+                .contains("daemonic processes are not allowed to have children");
+        assertThat(grandchildReady).as("a refused grandchild never ran").doesNotExist();
+    }
+
+    /**
+     * The contract asks for the end-of-file watch on standard input. A child that instead polls its parent
+     * with ProcessHandle.onExit() also ends eventually, usually inside the bound above, but only after
+     * hundreds of milliseconds to seconds; this check keeps the measured behaviour honest.
+     */
+    @Test
+    void theWatchReadsStandardInput() {
+        boolean readsSystemIn = new ClassFileImporter().importPackagesOf(ParentWatch.class).stream()
+                .filter(type -> type.getName().startsWith(ParentWatch.class.getName()))
+                .flatMap(type -> type.getFieldAccessesFromSelf().stream())
+                .anyMatch(access -> access.getTargetOwner().isEquivalentTo(System.class)
+                        && access.getTarget().getName().equals("in"));
+        assertThat(readsSystemIn)
+                .as("ParentWatch (or a class nested in it) reads System.in: the closed pipe is the signal that the parent is gone")
+                .isTrue();
+    }
+}

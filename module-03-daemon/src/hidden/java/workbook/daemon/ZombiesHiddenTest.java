@@ -1,0 +1,56 @@
+package workbook.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import workbook.testsupport.Exercise;
+
+@Exercise("3.5")
+@EnabledOnOs(value = OS.LINUX, disabledReason = "zombies are detected through /proc, which only Linux has")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ZombiesHiddenTest {
+
+    @Test
+    void eachZombieIsReapedThroughItsOwnParent() throws Exception {
+        try (ZombieMaker first = ZombieMaker.make(); ZombieMaker second = ZombieMaker.make()) {
+            ZombieMaker chosen = ThreadLocalRandom.current().nextBoolean() ? first : second;
+            ZombieMaker other = chosen == first ? second : first;
+
+            assertThat(Zombies.reap(chosen.zombiePid(), ZombiesTest.REAP_WITHIN))
+                    .as("the parent reap() ended for zombie %d", chosen.zombiePid())
+                    .isEqualTo(chosen.parent().pid());
+
+            assertThat(Procs.rawState(chosen.zombiePid())).as("zombie %d is gone", chosen.zombiePid()).isEqualTo('-');
+            assertThat(other.parent().isAlive())
+                    .as("the parent %d of the other zombie was not touched", other.parent().pid()).isTrue();
+            assertThat(Procs.rawState(other.zombiePid()))
+                    .as("the other zombie %d is still a zombie", other.zombiePid()).isEqualTo('Z');
+        }
+    }
+
+    @Test
+    void aPidWithoutAProcessIsRefused() {
+        long unused = (1L << 22) + 1 + ThreadLocalRandom.current().nextInt(1_000_000);
+        assertThatThrownBy(() -> Zombies.reap(unused, Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(Long.toString(unused));
+    }
+
+    @Test
+    void theTimeoutMustBePositive() throws Exception {
+        try (ZombieMaker made = ZombieMaker.make()) {
+            assertThatThrownBy(() -> Zombies.reap(made.zombiePid(), Duration.ZERO))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> Zombies.reap(made.zombiePid(), Duration.ofSeconds(-3)))
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(made.parent().isAlive()).as("a refused call ends nothing").isTrue();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package workbook.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.process.ExitStatus;
+import workbook.testsupport.Exercise;
+
+@Exercise("3.6")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no signals: terminate() is as forcible as kill()")
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class CleanupWorkerTest {
+
+    private CleanupWorker worker;
+
+    @AfterEach
+    void endTheWorker() throws InterruptedException {
+        if (worker != null && worker.isAlive()) {
+            worker.kill();
+            worker.join(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    void aPoliteTerminationRemovesTheWorkFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("work.pid");
+        worker = startAndAwaitWorkFile(new CleanupWorker("polite", file));
+
+        worker.terminate();
+
+        assertThat(worker.join(Duration.ofSeconds(15))).as("worker %d ended within 15 s of terminate()", worker.pid()).isTrue();
+        assertThat(worker.exitStatus().map(ExitStatus::pythonExitCode)).as("how the worker ended").contains(-15);
+        assertThat(file).as("the work file after a polite termination (the shutdown hook removes it)").doesNotExist();
+    }
+
+    @Test
+    void aForcibleKillLeavesTheWorkFileBehind(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("work.pid");
+        worker = startAndAwaitWorkFile(new CleanupWorker("forced", file));
+
+        worker.kill();
+
+        assertThat(worker.join(Duration.ofSeconds(15))).as("worker %d ended within 15 s of kill()", worker.pid()).isTrue();
+        assertThat(worker.exitStatus().map(ExitStatus::pythonExitCode)).as("how the worker ended").contains(-9);
+        assertThat(file).as("the work file after SIGKILL: no code of the child ran, nothing removed it").exists();
+        assertThat(Files.readString(file)).isEqualTo(Long.toString(worker.pid()));
+    }
+
+    /**
+     * Starts the worker, keeping its output for failure messages, and waits until its file holds its pid:
+     * then the hook is in place.
+     */
+    static CleanupWorker startAndAwaitWorkFile(CleanupWorker worker) throws Exception {
+        worker.captureOutput();
+        worker.start();
+        String expected = Long.toString(worker.pid());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!(Files.exists(worker.workFile()) && expected.equals(readQuietly(worker.workFile())))) {
+            if (!worker.isAlive() || System.nanoTime() >= deadline) {
+                throw new AssertionError("worker " + worker.pid() + " did not write its pid to " + worker.workFile()
+                        + " within 30 s (" + worker + "); its standard error:\n" + worker.errorOutput().strip());
+            }
+            Procs.sleepMillis(10);
+        }
+        return worker;
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (Exception notYet) {
+            return "";
+        }
+    }
+}
