@@ -31,6 +31,11 @@ class ProcessEndingHiddenTest {
                 assertThat(ending.pythonExitCode()).as("Python's exit code for " + value).isEqualTo(value);
             }
         }
+        assertThat(ProcessEnding.fromExitValue(129)).as("129, the lowest signal")
+                .isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 129, 1));
+        assertThat(ProcessEnding.fromExitValue(192)).as("192, the highest signal")
+                .isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 192, 64));
+        assertThat(ProcessEnding.fromExitValue(0).pythonExitCode()).as("Python's exit code for 0").isZero();
         assertThat(ProcessEnding.fromExitValue(128).kind()).as("128 (no signal 0)").isEqualTo(EndKind.ERROR);
         assertThat(ProcessEnding.fromExitValue(193).kind()).as("193 (beyond signal 64)").isEqualTo(EndKind.ERROR);
         assertThat(ProcessEnding.fromExitValue(255).kind()).as("255").isEqualTo(EndKind.ERROR);
