@@ -66,6 +66,7 @@ class OrphansHiddenTest {
         long self = ProcessHandle.current().pid();
         assertThatThrownBy(() -> Orphans.adoptiveParent(negative, self)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(Long.toString(negative));
+        assertThatThrownBy(() -> Orphans.adoptiveParent(0, self)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Orphans.adoptiveParent(self, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -70,8 +70,10 @@ class ProcessStateHiddenTest {
 
     @Test
     void pidsMustBePositive() {
-        long bad = -ThreadLocalRandom.current().nextLong(0, 100_000);
-        assertThatThrownBy(() -> ProcessState.of(bad)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(Long.toString(bad));
+        long negative = -ThreadLocalRandom.current().nextLong(1, 100_000);
+        for (long bad : new long[] {0, negative}) {
+            assertThatThrownBy(() -> ProcessState.of(bad)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(Long.toString(bad));
+        }
     }
 }

@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code java ... workbook.process.ChildMain <file>}. The child JVM loads every class afresh (static
  * initialisers run again), rebuilds the object and calls {@code run()}. The child works on a
  * <em>copy</em>: what it changes never reaches the parent; results must be sent back explicitly.
- * Fields the parent needs but the child must not get are marked {@code transient}.
+ * Fields the parent needs but the child must not get are marked {@code transient}. A subclass declares
+ * {@code private static final long serialVersionUID = 1L;}: without it, the JVM derives the class's
+ * version from its compiled shape, and a tool that rewrites classes in the parent only (a coverage or
+ * mutation tool, an agent) makes the child refuse the bytes with an {@code InvalidClassException}.
  *
  * <p><b>Output.</b> By default the child's standard output and error are forwarded to the parent's
  * {@code System.out} and {@code System.err}. {@link #captureOutput()} keeps them instead, for

@@ -29,6 +29,7 @@ class JvmProcessTest {
 
     /** A subclass whose state travels through the constructor, as in the lessons. */
     static final class Greeter extends JvmProcess {
+        private static final long serialVersionUID = 1L;
         private final String greeting;
         private final int times;
 
@@ -113,6 +114,22 @@ class JvmProcessTest {
         assertThat(started.join(Duration.ofSeconds(30))).as("a child writing 1 MiB to each stream ended").isTrue();
         assertThat(started.output()).hasSize(1024 * 1024);
         assertThat(started.errorOutput()).hasSize(1024 * 1024);
+    }
+
+    @Test
+    void capturedOutputIsBoundedAndSaysWhatWasDropped() throws Exception {
+        int limit = OutputPump.CAPTURE_LIMIT;
+        started = new JvmProcess(() -> {
+            byte[] chunk = "y".repeat(1024).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            for (int i = 0; i < limit / 1024 + 3; i++) {
+                System.out.write(chunk, 0, chunk.length);
+            }
+            System.out.flush();
+        }).captureOutput();
+        started.start();
+        assertThat(started.join(Duration.ofSeconds(30))).as("a child writing 3 KiB over the limit ended").isTrue();
+        String note = "\n[3072 more bytes dropped: output is kept up to " + limit + " bytes]";
+        assertThat(started.output()).startsWith("yyy").endsWith("y" + note).hasSize(limit + note.length());
     }
 
     @Test
@@ -206,7 +223,59 @@ class JvmProcessTest {
         started = new Unloadable().captureOutput();
         started.start();
         assertThatThrownBy(started::join).isInstanceOf(ChildStartException.class)
+                .hasMessageContaining("Unloadable")
                 .hasMessageContaining("before it reached run()")
                 .hasMessageContaining("no.such.Loader");
+
+        JvmProcess again = new Unloadable().captureOutput();
+        again.start();
+        assertThatThrownBy(() -> again.join(Duration.ofSeconds(30))).as("join with a timeout reports it too")
+                .isInstanceOf(ChildStartException.class).hasMessageContaining("no.such.Loader");
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no signals")
+    void aChildEndedBeforeItsRunIsNoStartFailure() throws Exception {
+        started = new JvmProcess("stopped early", JvmProcessTest::sleepLong);
+        started.start();
+        started.terminate();
+        assertThat(started.join(Duration.ofSeconds(30)))
+                .as("join() after terminate() returns, even if the child never reached run()").isTrue();
+        assertThat(started.exitStatus().orElseThrow().pythonExitCode()).isEqualTo(-15);
+    }
+
+    @Test
+    void outputIsConfiguredBeforeStartOnly(@TempDir Path dir) throws Exception {
+        started = new JvmProcess(() -> { });
+        started.start();
+        assertThatThrownBy(started::captureOutput).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("captureOutput() must be called before start()");
+        assertThatThrownBy(() -> started.redirectOutput(dir.resolve("late.txt"))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("redirectOutput() must be called before start()");
+        started.join();
+    }
+
+    @Test
+    void redirectedOutputGoesToTheFileAndTheHandleIsTheChilds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("child output.txt");
+        started = new JvmProcess("printer", () -> System.out.println("pid " + ProcessHandle.current().pid()))
+                .redirectOutput(file);
+        started.start();
+        assertThat(started.toHandle().pid()).isEqualTo(started.pid());
+
+        assertThat(started.onExit().get(30, TimeUnit.SECONDS)).as("onExit() completes with the process itself").isSameAs(started);
+        assertThat(started.isAlive()).isFalse();
+        assertThat(started.toHandle().isAlive()).isFalse();
+        assertThat(Files.readString(file)).isEqualTo("pid " + started.pid() + System.lineSeparator());
+        started.join();
+    }
+
+    @Test
+    void theChildRunsWithTheLeanOptions() throws Exception {
+        started = new JvmProcess(() -> System.out.println(
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())).captureOutput();
+        started.start();
+        started.join();
+        assertThat(started.output()).contains("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     }
 }

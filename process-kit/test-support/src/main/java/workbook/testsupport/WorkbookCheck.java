@@ -1,6 +1,7 @@
 package workbook.testsupport;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -33,13 +34,24 @@ public final class WorkbookCheck {
     }
 
     public static void main(String[] args) {
+        int status = check(args, System.out);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the check that {@code args} names and prints what it found.
+     *
+     * @return the exit status: 0 if the invariant holds, 1 if it does not, 2 for a usage error
+     */
+    static int check(String[] args, PrintStream out) {
         if (args.length == 3 && args[0].equals("wrong")) {
-            checkWrongSolution(args[1], Path.of(args[2]));
-            return;
+            return checkWrongSolution(args[1], Path.of(args[2]), out);
         }
         if (args.length < 2 || !(args[0].equals("reference") || args[0].equals("skeleton"))) {
-            System.err.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...   or   WorkbookCheck wrong N.M MODULE_DIR");
-            System.exit(2);
+            out.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...   or   WorkbookCheck wrong N.M MODULE_DIR");
+            return 2;
         }
         boolean reference = args[0].equals("reference");
         List<String> problems = new ArrayList<>();
@@ -52,7 +64,7 @@ public final class WorkbookCheck {
                 if (!records.isEmpty() || hasTestSources(module)) {
                     problems.add(module + ": has tests but no exercise catalog (META-INF/services/" + ExerciseCatalog.class.getName() + ")");
                 } else {
-                    System.out.println("note: " + module + " has no exercises yet");
+                    out.println("note: " + module + " has no exercises yet");
                 }
                 continue;
             }
@@ -80,23 +92,24 @@ public final class WorkbookCheck {
                     }
                 }
             }
-            System.out.printf("%s: %d exercises, %d tests, %d/%d points%n", module, score.exercises().size(),
+            out.printf("%s: %d exercises, %d tests, %d/%d points%n", module, score.exercises().size(),
                     records.size(), score.pointsEarned(), score.pointsPossible());
         }
         if (modulesChecked == 0) {
             problems.add("no module with exercises was checked");
         }
         if (!problems.isEmpty()) {
-            System.out.println((reference ? "Reference" : "Skeleton") + " check FAILED:");
-            problems.forEach(p -> System.out.println("  - " + p));
-            System.exit(1);
+            out.println((reference ? "Reference" : "Skeleton") + " check FAILED:");
+            problems.forEach(p -> out.println("  - " + p));
+            return 1;
         }
-        System.out.println((reference ? "Reference" : "Skeleton") + " check passed: "
+        out.println((reference ? "Reference" : "Skeleton") + " check passed: "
                 + (reference ? "every test passes and every exercise has visible and hidden tests"
                         : "no graded test passes on the skeleton"));
+        return 0;
     }
 
-    private static void checkWrongSolution(String exerciseId, Path module) {
+    private static int checkWrongSolution(String exerciseId, Path module, PrintStream out) {
         ExerciseCatalog catalog = loadCatalog(module).orElseThrow(() ->
                 new IllegalStateException(module + " has no exercise catalog in target/test-classes: was it built?"));
         ModuleScore score = ModuleScore.of(catalog, ModuleScore.readResults(module));
@@ -115,14 +128,15 @@ public final class WorkbookCheck {
             }
         }
         if (!problems.isEmpty()) {
-            problems.forEach(p -> System.out.println("  - " + p));
-            System.exit(1);
+            problems.forEach(p -> out.println("  - " + p));
+            return 1;
         }
         String caughtBy = score.exercises().stream().filter(e -> e.spec().id().equals(exerciseId)).findFirst()
                 .flatMap(ExerciseScore::firstProblem).map(t -> t.testClass().replaceAll(".*\\.", "") + "." + t.test())
                 .orElse("?");
-        System.out.println("caught: exercise " + exerciseId + " loses its points (first failing test: " + caughtBy
+        out.println("caught: exercise " + exerciseId + " loses its points (first failing test: " + caughtBy
                 + "); the other exercises keep theirs");
+        return 0;
     }
 
     private static boolean hasTestSources(Path module) {

@@ -3,7 +3,6 @@ package workbook.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,26 +12,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.testsupport.FakeModules.TwoExercises;
 
 @Timeout(30)
 class ScoreboardTest {
 
     @TempDir
     Path root;
-
-    /** The registry the fake modules below use; found through a services file written in each module. */
-    public static final class TwoExercises implements ExerciseCatalog {
-        @Override
-        public String module() {
-            return "module-07-sample";
-        }
-
-        @Override
-        public List<ExerciseSpec> exercises() {
-            return List.of(new ExerciseSpec("7.1", "Start a child", 2, "Use ProcessBuilder.start()."),
-                    new ExerciseSpec("7.2", "Wait for it", 3, "Process.waitFor(timeout) tells you whether it ended."));
-        }
-    }
 
     @Test
     void endsWithTheProgressLineThatToolsRead() throws IOException {
@@ -208,18 +194,7 @@ class ScoreboardTest {
     }
 
     private Path module(String name, TestRecord... records) throws IOException {
-        Path module = root.resolve(name);
-        Path services = Files.createDirectories(module.resolve("target/test-classes/META-INF/services"));
-        Files.writeString(services.resolve(ExerciseCatalog.class.getName()), TwoExercises.class.getName() + "\n");
-        Path declared = Files.createDirectories(module.resolve("src/test/resources/META-INF/services"));
-        Files.writeString(declared.resolve(ExerciseCatalog.class.getName()), TwoExercises.class.getName() + "\n");
-        Path results = Files.createDirectories(module.resolve(ResultsRecorder.RESULTS_FOLDER));
-        List<String> lines = new ArrayList<>(List.of(TestRecord.HEADER));
-        for (TestRecord r : records) {
-            lines.add(r.toLine());
-        }
-        Files.write(results.resolve("sample.SampleTest.tsv"), lines, StandardCharsets.UTF_8);
-        return module;
+        return FakeModules.write(root, name, TwoExercises.class, records);
     }
 
     private static int counter;
