@@ -2,6 +2,7 @@ package workbook.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,6 +72,19 @@ class LineAppenderHiddenTest {
         appender.close();
         assertThatThrownBy(() -> appender.append("after close")).isInstanceOf(IOException.class);
         assertThat(Files.readAllLines(dir.resolve("lines.txt"))).containsExactly("kept");
+    }
+
+    @Test
+    void rejectsALineThatStartsWithALineBreak() throws Exception {
+        try (LineAppender appender = new LineAppender(dir.resolve("lines.txt"))) {
+            assertThat(catchThrowable(() -> appender.append("\nstarts with a line feed")))
+                    .as("a line whose first character is \\n: a line break anywhere in the line, at index 0 too, is rejected")
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThat(catchThrowable(() -> appender.append("\rstarts with a carriage return")))
+                    .as("a line whose first character is \\r: a line break anywhere in the line, at index 0 too, is rejected")
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(Files.readAllLines(dir.resolve("lines.txt"))).as("what the rejected lines left in the file").isEmpty();
     }
 
     private static String randomText(int length) {

@@ -2,9 +2,11 @@ package workbook.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,29 @@ class OwnFilesHiddenTest {
         int count = ThreadLocalRandom.current().nextInt(6, 11);
 
         OwnFilesTest.checkCreated(dir, OwnFiles.createEach(dir, count), count);
+    }
+
+    @Test
+    void aSingleWorker() throws Exception {
+        OwnFilesTest.checkCreated(dir, OwnFiles.createEach(dir, 1), 1);
+    }
+
+    @Test
+    void interruptedWhileJoiningItStopsTheWorkersAlreadyStarted() {
+        // Interrupted before the call: the first join() throws InterruptedException while the workers boot.
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(catchThrowable(() -> OwnFiles.createEach(dir, 5)))
+                    .as("createEach was called with this thread interrupted: joining must throw InterruptedException")
+                    .isInstanceOf(InterruptedException.class);
+        } finally {
+            Thread.interrupted();
+        }
+        List<ProcessHandle> stillRunning = ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList();
+        assertThat(stillRunning)
+                .as("workers still running after createEach threw: when joining fails half way, kill the workers"
+                        + " already started and wait for them, then let the exception out (nothing is left running)")
+                .isEmpty();
     }
 
     @Test

@@ -74,6 +74,47 @@ class SupervisorHiddenTest {
     }
 
     @Test
+    void aChildThatIgnoresTheRequestToStopIsKilled() {
+        IgnoresTerminate stubborn = new IgnoresTerminate("stubborn");
+        Napper failing = new Napper("failing", 2000, 4, null);
+        List<JvmProcess> group = List.of(stubborn, failing);
+        children.addAll(group);
+
+        ChildFailedException failure = catchThrowableOfType(ChildFailedException.class,
+                () -> Supervisor.runAll(group, Duration.ofSeconds(40)));
+
+        assertThat(failure).as("child 'failing' exits with 4: runAll must throw ChildFailedException").isNotNull();
+        assertThat(failure.child()).isSameAs(failing);
+        assertThat(stubborn.isAlive())
+                .as("child 'stubborn' ignores terminate() (its shutdown hook never finishes) and was still running after"
+                        + " runAll threw: a child that has not ended a few seconds after terminate() must be killed")
+                .isFalse();
+    }
+
+    /** A child that does not end when asked to: its shutdown hook, which terminate() runs, never finishes. */
+    static final class IgnoresTerminate extends JvmProcess {
+        private static final long serialVersionUID = 1L;
+
+        IgnoresTerminate(String name) {
+            super(name);
+        }
+
+        @Override
+        public void run() {
+            Runtime.getRuntime().addShutdownHook(new Thread(IgnoresTerminate::sleepForever));
+            sleepForever();
+        }
+
+        private static void sleepForever() {
+            try {
+                Thread.sleep(Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Test
     void isBuiltOnOnExit() {
         assertThat(Children.calls(Supervisor.class, "onExit", JvmProcess.class, Process.class, ProcessHandle.class))
                 .as("Supervisor must wait with onExit() futures (JvmProcess, Process or ProcessHandle), as the exercise asks")

@@ -2,6 +2,7 @@ package workbook.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,13 @@ class ChildContextHiddenTest {
                 .as("a variable name with '='")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("A=B");
+        Map<String, String> removeAnEqualsSign = new HashMap<>();
+        removeAnEqualsSign.put("=LEADING", null);
+        assertThat(catchThrowable(() -> ChildContext.start(ContextProbe.class, dir, removeAnEqualsSign)))
+                .as("a variable name that starts with '=' (to be removed): '=' anywhere in a name, at index 0 too,"
+                        + " is rejected, whether the name is to be set or removed")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("=LEADING");
         assertThatThrownBy(() -> ChildContext.start(ContextProbe.class, dir, Map.of("", "c")))
                 .as("an empty variable name")
                 .isInstanceOf(IllegalArgumentException.class);

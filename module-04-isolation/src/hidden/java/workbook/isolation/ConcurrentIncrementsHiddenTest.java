@@ -82,6 +82,23 @@ class ConcurrentIncrementsHiddenTest {
     }
 
     @Test
+    void theSmallestRunOneProcessOneIncrement() throws Exception {
+        Path counter = dir.resolve("counter.txt");
+        Files.writeString(counter, "41", StandardCharsets.US_ASCII);
+
+        long result = ConcurrentIncrements.runConcurrently(counter, 1, 1, TestCounterUpdates::incrementAndLogPid);
+
+        assertThat(result)
+                .as("the value returned after 1 child made 1 increment on a file holding 41: one process and one"
+                        + " increment each are the smallest valid counts, not bad arguments")
+                .isEqualTo(42);
+        assertThat(IncrementLog.read(TestCounterUpdates.logOf(counter)).countsByPid())
+                .as("increments per process: 1 child with 1 increment, none by this test JVM")
+                .hasSize(1)
+                .doesNotContainKey(ProcessHandle.current().pid());
+    }
+
+    @Test
     void badArgumentsAreRejected() {
         Path counter = dir.resolve("counter.txt");
         assertThatThrownBy(() -> ConcurrentIncrements.runConcurrently(counter, 2, 0, TestCounterUpdates::increment))

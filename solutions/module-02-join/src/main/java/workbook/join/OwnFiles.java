@@ -31,6 +31,7 @@ public final class OwnFiles {
      * Runs {@code count} {@link FileMaker} children (indexes 0 to count-1) in {@code folder} at the same
      * time, joins all of them, then checks each one: it exited normally, its file is a regular file, and
      * the file holds exactly {@link FileMaker#contentFor(int, long)} for its index and <em>its</em> pid.
+     * Nothing is left running when this method returns or throws.
      *
      * @param folder an existing folder to create the files in
      * @param count how many children to run; at least 1

@@ -36,7 +36,8 @@ public final class Supervisor {
      * {@link ChildFailedException} names the failed child. When the deadline passes first, every child
      * still running is stopped and a {@link DeadlineExceededException} names them. When a child cannot
      * be started, the children already started are stopped and the start's exception is thrown. In
-     * every case nothing is left running when this method returns or throws.
+     * every case nothing is left running when this method returns or throws. Bad input is rejected
+     * before any child is started.
      *
      * @param children children that have not been started; at least one
      * @param deadline how long the whole group may take; positive

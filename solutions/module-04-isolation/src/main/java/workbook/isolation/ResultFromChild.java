@@ -30,7 +30,8 @@ public final class ResultFromChild {
      *
      * <p>The child computes its copy of {@code job} and sends the whole object back, for instance
      * serialized into a file the parent chose; the parent reads it back after the child has ended. The
-     * {@code job} passed in is left exactly as it was: it is not computed in this JVM.
+     * {@code job} passed in is left exactly as it was: it is not computed in this JVM. A file used to carry
+     * the result is deleted before this method returns or throws: nothing is left behind.
      *
      * @param job the job to compute; not computed yet
      * @return the copy the child computed: its {@code primes()} and {@code computedBy()} are set, the
