@@ -2,6 +2,7 @@ package workbook.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -11,6 +12,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -83,6 +85,26 @@ class EchoClientHiddenTest {
             scriptedServer(listener, line -> longReply);
             try (EchoClient client = EchoClient.connect(listener.getLocalPort())) {
                 assertThat(client.request("long please")).hasSize(length + 1).isEqualTo(longReply);
+            }
+        }
+    }
+
+    @Test
+    void aLineBreakAnywhereInTheRequestIsRejected() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            scriptedServer(listener, line -> line.toUpperCase(Locale.ROOT));
+            try (EchoClient client = EchoClient.connect(listener.getLocalPort())) {
+                for (String bad : new String[] {"\nfirst", "\rfirst", "last\n", "last\r", "mid\r\ndle", "\n", "\r"}) {
+                    String shown = bad.replace("\n", "\\n").replace("\r", "\\r");
+                    assertThat(catchThrowable(() -> client.request(bad)))
+                            .as("request(\"%s\"): a '\\n' or '\\r' anywhere in the line, even its first character,"
+                                    + " would split it into two requests for the server", shown)
+                            .isInstanceOf(IllegalArgumentException.class)
+                            .hasMessageContaining("line break");
+                }
+                assertThat(client.request("still one line"))
+                        .as("a request after the rejected ones: nothing of them may have been sent")
+                        .isEqualTo("STILL ONE LINE");
             }
         }
     }

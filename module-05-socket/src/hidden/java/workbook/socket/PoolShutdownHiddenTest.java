@@ -1,6 +1,7 @@
 package workbook.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -12,6 +13,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import workbook.process.ExitStatus;
 import workbook.testsupport.Exercise;
 
 @Exercise("5.5")
@@ -64,5 +68,41 @@ class PoolShutdownHiddenTest {
         assertThat(pids).as("workers of a pool that was closed without start()").noneMatch(Processes::isRunning);
         assertThat(pool.workers().stream().filter(Worker::isAlive).collect(Collectors.toList()))
                 .as("workers the pool still reports as alive after close()").isEmpty();
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "on Windows destroy() is already forcible: there is no polite request")
+    void workersAreAskedPolitelyBeforeAnyIsKilled() throws Exception {
+        ProcessPool pool = new ProcessPool(2);
+        pool.start();
+        List<Worker> workers = pool.workers();
+        pool.close();
+        for (Worker worker : workers) {
+            assertThat(worker.process().isAlive()).as("%s is still running after close()", worker).isFalse();
+            // destroy() sends SIGTERM and closes the worker's stdin: an idle worker ends at once on either.
+            assertThat(new ExitStatus(worker.process().exitValue()))
+                    .as("how %s ended: after destroy() an idle worker ends by itself (exit value 143 for SIGTERM, or 0"
+                            + " when it sees its stdin closed); SIGKILL (137) means it was never asked politely, or not"
+                            + " given POLITE_STOP to end before destroyForcibly()", worker)
+                    .isIn(new ExitStatus(143), new ExitStatus(0));
+        }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes a worker with SIGSTOP, a Unix signal")
+    void aWorkerThatIgnoresThePoliteRequestIsKilled() throws Exception {
+        ProcessPool pool = new ProcessPool(2);
+        pool.start();
+        Worker frozen = pool.workers().get(random.nextInt(2));
+        // A stopped process cannot act on SIGTERM, as a hung one would not: only SIGKILL ends it.
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(frozen.pid())).start();
+        assertThat(stop.waitFor(10, TimeUnit.SECONDS)).as("kill -STOP %d finished", frozen.pid()).isTrue();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), pool::close,
+                () -> "close() had not returned 20 s after it began, with " + frozen + " ignoring destroy(): wait"
+                        + " for the workers with a bound (POLITE_STOP), then destroyForcibly() the ones still running");
+
+        assertThat(Processes.runningDescendants()).as("processes still running when close() returned (%s was frozen)", frozen)
+                .isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package workbook.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
 
 @Exercise("5.3")
@@ -139,5 +142,28 @@ class ProcessPerClientServerHiddenTest {
         try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).as("the port is free again after close()").isEqualTo(port);
         }
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes a handler with SIGSTOP, a Unix signal")
+    void closeKillsAHandlerThatIgnoresThePoliteRequest() throws Exception {
+        TestClient frozen = connect();
+        TestClient lively = connect();
+        long frozenPid = frozen.servingPid();
+        long livelyPid = lively.servingPid();
+        // A stopped process cannot act on SIGTERM, as a hung one would not: only SIGKILL ends it.
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(frozenPid)).start();
+        assertThat(stop.waitFor(10, TimeUnit.SECONDS)).as("kill -STOP %d finished", frozenPid).isTrue();
+
+        assertTimeoutPreemptively(Duration.ofSeconds(20), server::close,
+                () -> "close() had not returned 20 s after it began, with handler pid " + frozenPid + " ignoring"
+                        + " destroy(): wait for the handlers with a bound (POLITE_STOP), then destroyForcibly() the"
+                        + " ones still running");
+
+        assertThat(Processes.runningDescendants())
+                .as("processes still running when close() returned (handler %d was frozen, %d was not)", frozenPid, livelyPid)
+                .isEmpty();
+        assertThat(frozen.endsWithin(Duration.ofSeconds(5))).as("the frozen handler's client connection ended after close()").isTrue();
+        assertThat(lively.endsWithin(Duration.ofSeconds(5))).as("the other client's connection ended after close()").isTrue();
     }
 }

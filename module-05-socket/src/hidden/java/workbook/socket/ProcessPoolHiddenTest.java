@@ -2,6 +2,9 @@ package workbook.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,10 +14,13 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
 
 @Exercise("5.4")
@@ -46,6 +52,19 @@ class ProcessPoolHiddenTest {
 
     private Set<Long> workerPids() {
         return pool.workers().stream().map(Worker::pid).collect(Collectors.toSet());
+    }
+
+    /** @return the sockets this JVM has open (Linux: the entries of /proc/self/fd that are sockets, as "socket:[inode]") */
+    private static Set<String> openSockets() throws IOException {
+        try (Stream<Path> descriptors = Files.list(Path.of("/proc/self/fd"))) {
+            return descriptors.map(fd -> {
+                try {
+                    return Files.readSymbolicLink(fd).toString();
+                } catch (IOException closedMeanwhile) {
+                    return "";
+                }
+            }).filter(target -> target.startsWith("socket:")).collect(Collectors.toSet());
+        }
     }
 
     @Test
@@ -154,5 +173,26 @@ class ProcessPoolHiddenTest {
                 assertThat(workers).as("the pre-started workers, which must serve every client").contains(client.servingPid());
             }
         }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "counts this JVM's open sockets in /proc/self/fd, which only Linux has")
+    void everyFinishedConversationClosesBothOfItsSockets() throws Exception {
+        pool = new ProcessPool(2);
+        pool.start();
+        Set<String> before = openSockets();
+        int conversations = 15 + random.nextInt(10);
+        for (int i = 0; i < conversations; i++) {
+            try (TestClient client = connect()) {
+                assertThat(client.ask("conversation " + i)).isEqualTo("CONVERSATION " + i);
+            }
+        }
+        Awaitility.await("the sockets of %d finished conversations to be closed".formatted(conversations))
+                .atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(250))
+                .untilAsserted(() -> assertThat(openSockets()).filteredOn(socket -> !before.contains(socket))
+                        .as("sockets opened in the server's JVM during %d conversations that have all ended, still open:"
+                                + " when the worker's side ends, close both the client's socket and the connection to"
+                                + " the worker, or the server runs out of file descriptors", conversations)
+                        .hasSizeLessThanOrEqualTo(2));
     }
 }
