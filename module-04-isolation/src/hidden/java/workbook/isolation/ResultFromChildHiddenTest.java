@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,18 +54,10 @@ class ResultFromChildHiddenTest {
         int limit = ThreadLocalRandom.current().nextInt(10_000, 100_000);
         List<String> options = new ArrayList<>(JavaCommand.LEAN_JVM_OPTIONS);
         options.add("-Djava.io.tmpdir=" + home);
-        Process program = new ProcessBuilder(JavaCommand.forClass(ComputeAndPrint.class, options, List.of(Integer.toString(limit))))
-                .directory(home.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!program.waitFor(40, TimeUnit.SECONDS)) {
-            program.descendants().forEach(ProcessHandle::destroyForcibly);
-            program.destroyForcibly();
-            program.waitFor(5, TimeUnit.SECONDS);
-            throw new AssertionError("a program calling computeInChild(new PrimeCountJob(" + limit + ")) was still running"
-                    + " after 40 s and has been killed; it printed:\n" + Files.readString(output));
-        }
+        Process program = Program.runToEnd(
+                new ProcessBuilder(JavaCommand.forClass(ComputeAndPrint.class, options, List.of(Integer.toString(limit))))
+                        .directory(home.toFile()),
+                output, Duration.ofSeconds(40), "a program calling computeInChild(new PrimeCountJob(" + limit + "))");
         PrimeCountJob expected = new PrimeCountJob(limit);
         expected.compute();
 

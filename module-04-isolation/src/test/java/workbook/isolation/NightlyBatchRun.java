@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import workbook.process.JavaCommand;
 
 /**
@@ -32,17 +32,8 @@ record NightlyBatchRun(int exitValue, long programPid, String output, List<Event
         Files.deleteIfExists(log);
         List<String> options = new ArrayList<>(JavaCommand.LEAN_JVM_OPTIONS);
         options.add("-D" + EventLog.PROPERTY + "=" + log);
-        Process program = new ProcessBuilder(JavaCommand.forClass(NightlyBatch.class, options, List.of(args)))
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
-        if (!program.waitFor(40, TimeUnit.SECONDS)) {
-            program.descendants().forEach(ProcessHandle::destroyForcibly);
-            program.destroyForcibly();
-            program.waitFor(10, TimeUnit.SECONDS);
-            throw new AssertionError("NightlyBatch " + String.join(" ", args) + " (pid " + program.pid()
-                    + ") was still running after 40 s and has been killed; it printed:\n" + Files.readString(output));
-        }
+        Process program = Program.runToEnd(new ProcessBuilder(JavaCommand.forClass(NightlyBatch.class, options, List.of(args))),
+                output, Duration.ofSeconds(40), "NightlyBatch " + String.join(" ", args));
         List<Event> events = new ArrayList<>();
         if (Files.exists(log)) {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {

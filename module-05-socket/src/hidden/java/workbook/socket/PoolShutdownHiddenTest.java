@@ -94,9 +94,7 @@ class PoolShutdownHiddenTest {
         ProcessPool pool = new ProcessPool(2);
         pool.start();
         Worker frozen = pool.workers().get(random.nextInt(2));
-        // A stopped process cannot act on SIGTERM, as a hung one would not: only SIGKILL ends it.
-        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(frozen.pid())).start();
-        assertThat(stop.waitFor(10, TimeUnit.SECONDS)).as("kill -STOP %d finished", frozen.pid()).isTrue();
+        Processes.freeze(frozen.pid());
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), pool::close,
                 () -> "close() had not returned 20 s after it began, with " + frozen + " ignoring destroy(): wait"

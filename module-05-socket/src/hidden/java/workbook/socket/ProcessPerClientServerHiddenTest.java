@@ -151,9 +151,7 @@ class ProcessPerClientServerHiddenTest {
         TestClient lively = connect();
         long frozenPid = frozen.servingPid();
         long livelyPid = lively.servingPid();
-        // A stopped process cannot act on SIGTERM, as a hung one would not: only SIGKILL ends it.
-        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(frozenPid)).start();
-        assertThat(stop.waitFor(10, TimeUnit.SECONDS)).as("kill -STOP %d finished", frozenPid).isTrue();
+        Processes.freeze(frozenPid);
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), server::close,
                 () -> "close() had not returned 20 s after it began, with handler pid " + frozenPid + " ignoring"

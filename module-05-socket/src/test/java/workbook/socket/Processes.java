@@ -32,6 +32,18 @@ final class Processes {
         }
     }
 
+    /**
+     * Stops {@code pid} with SIGSTOP (Unix only). A stopped process cannot act on SIGTERM, as a hung one
+     * would not: only SIGKILL ends it.
+     */
+    static void freeze(long pid) throws Exception {
+        Process stop = new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start();
+        if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
+            stop.destroyForcibly();
+            throw new AssertionError("kill -STOP " + pid + " did not succeed within 10 s");
+        }
+    }
+
     /** @return the pids of this JVM's running descendants */
     static List<Long> runningDescendants() {
         return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
