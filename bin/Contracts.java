@@ -366,6 +366,7 @@ public final class Contracts {
                 }
             }
         }
+        checkFixtures(root, name, catalogIds, problems);
         for (TestClass test : module.tests().values()) {
             if (!tableIds.contains(test.exercise()) && !catalogIds.contains(test.exercise())) {
                 problems.add(name + ": " + test.name() + " is @Exercise(\"" + test.exercise() + "\"), which is no exercise of the module");
@@ -407,6 +408,33 @@ public final class Contracts {
             } else if (!module.headings().contains(parts[1])) {
                 problems.add(at + ": the lesson anchor #" + parts[1] + " matches no heading of " + module.name()
                         + "/README.md" + closest(parts[1], module.headings()));
+            }
+        }
+    }
+
+    /** Each wrong-solution fixture of the module: an exercise of the module, a patch, and what it breaks. */
+    static void checkFixtures(Path root, String module, List<String> ids, List<String> problems) throws IOException {
+        Path folder = root.resolve("fixtures/wrong-solutions").resolve(module);
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        List<Path> fixtures;
+        try (Stream<Path> dirs = Files.list(folder)) {
+            fixtures = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path fixture : fixtures) {
+            String name = fixture.getFileName().toString();
+            String at = root.relativize(fixture).toString();
+            if (!ids.contains(name.replaceAll("-.*", ""))) {
+                problems.add(at + ": the folder's name does not start with an exercise of " + module + " and a '-'");
+            }
+            if (!Files.isRegularFile(fixture.resolve("wrong.patch"))) {
+                problems.add(at + ": no wrong.patch");
+            }
+            List<String> mistake = Files.isRegularFile(fixture.resolve("mistake.txt"))
+                    ? Files.readAllLines(fixture.resolve("mistake.txt"), StandardCharsets.UTF_8) : List.of();
+            if (mistake.size() < 2 || mistake.get(0).isBlank() || !mistake.get(1).matches("breaks: \\S.*")) {
+                problems.add(at + ": mistake.txt must hold what the code does wrong (line 1) and 'breaks: <the clause>' (line 2)");
             }
         }
     }
