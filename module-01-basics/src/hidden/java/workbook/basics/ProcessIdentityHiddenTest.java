@@ -16,6 +16,7 @@ class ProcessIdentityHiddenTest {
     void describesAnotherProcessThroughItsHandle(@TempDir Path dir) throws Exception {
         Process child = Children.start(Children.java(Sleeper.class), dir);
         try {
+            Children.awaitMain(child, Sleeper.class);
             ProcessIdentity identity = ProcessIdentity.of(child.toHandle());
 
             assertThat(identity.pid()).isEqualTo(child.pid());

@@ -2,7 +2,6 @@ package workbook.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class ProcessTreeHiddenTest {
     void aDeeperTreeIsListedDepthFirstInPidOrder(@TempDir Path dir) throws Exception {
         int width = 1 + new Random().nextInt(3);
         root = Children.start(Children.java(TreeBuilder.class, Integer.toString(width), "2"), dir);
-        await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().count() == 2L * width);
+        Children.awaitTree(root, 2 * width, Duration.ofSeconds(30));
 
         List<TreeLine> tree = ProcessTree.of(root.toHandle());
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.1")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -22,7 +23,7 @@ class OrphansHiddenTest {
             parent.process().destroyForcibly();
             parent.awaitEnd(Duration.ofSeconds(10));
             long child = parent.childPid();
-            assertThat(Procs.isGone(child)).as("the plain child %d outlives its killed parent", child).isFalse();
+            assertThat(OsProcesses.isGone(child)).as("the plain child %d outlives its killed parent", child).isFalse();
 
             long actualParent = ProcessHandle.of(child).flatMap(ProcessHandle::parent).orElseThrow().pid();
             assertThat(Orphans.adoptiveParent(child, parent.pid()))

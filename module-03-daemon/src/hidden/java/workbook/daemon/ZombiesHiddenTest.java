@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.5")
 @EnabledOnOs(value = OS.LINUX, disabledReason = "zombies are detected through /proc, which only Linux has")
@@ -27,10 +28,10 @@ class ZombiesHiddenTest {
                     .as("the parent reap() ended for zombie %d", chosen.zombiePid())
                     .isEqualTo(chosen.parent().pid());
 
-            assertThat(Procs.rawState(chosen.zombiePid())).as("zombie %d is gone", chosen.zombiePid()).isEqualTo('-');
+            assertThat(OsProcesses.state(chosen.zombiePid())).as("zombie %d is gone", chosen.zombiePid()).isEqualTo('-');
             assertThat(other.parent().isAlive())
                     .as("the parent %d of the other zombie was not touched", other.parent().pid()).isTrue();
-            assertThat(Procs.rawState(other.zombiePid()))
+            assertThat(OsProcesses.state(other.zombiePid()))
                     .as("the other zombie %d is still a zombie", other.zombiePid()).isEqualTo('Z');
         }
     }
