@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.basics.children.Sleeper;
@@ -38,5 +39,16 @@ class ProcessIdentityHiddenTest {
     @Test
     void aNullHandleIsRejected() {
         assertThatThrownBy(() -> ProcessIdentity.of(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void whatTheOperatingSystemDoesNotTellIsMinusOneEmptyOrNull() {
+        long pid = 4_000_000 + ThreadLocalRandom.current().nextInt(100_000);
+
+        ProcessIdentity identity = ProcessIdentity.of(new SilentHandle(pid));
+
+        assertThat(identity).as("the identity of a process whose parent, command and start time the operating system"
+                        + " does not tell: parentPid -1, command \"\" and startTime null")
+                .isEqualTo(new ProcessIdentity(pid, -1, "", null));
     }
 }

@@ -59,4 +59,13 @@ class ProcessTreeHiddenTest {
         assertThat(ProcessTree.render(List.of())).isEmpty();
         assertThatThrownBy(() -> ProcessTree.of(null)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void aRootWhoseParentIsUnknownHasParentPidMinusOneAndAnUnknownCommandIsAQuestionMark() {
+        SilentHandle root = new SilentHandle(4_000_000 + new Random().nextInt(100_000));
+
+        assertThat(ProcessTree.of(root))
+                .as("the listing of a process without children whose parent and command the operating system does not tell")
+                .containsExactly(new TreeLine(root.pid(), -1, 0, "?"));
+    }
 }

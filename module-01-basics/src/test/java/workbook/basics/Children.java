@@ -1,13 +1,12 @@
 package workbook.basics;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
 import workbook.basics.children.Sleeper;
 import workbook.process.JavaCommand;
@@ -52,13 +51,30 @@ final class Children {
      * is not enough: a child the JDK 17 has just started is still {@code .../lib/jspawnhelper} (or a copy of
      * its parent) for a while, and a test that compares commands would race it.
      */
-    static void awaitTree(Process root, int descendants, Duration within) {
-        await().atMost(within).pollInterval(Duration.ofMillis(20)).until(() -> {
-            List<ProcessHandle> all = root.descendants().toList();
-            return all.size() == descendants && all.stream()
-                    .filter(process -> process.children().findAny().isEmpty())
-                    .allMatch(leaf -> OsProcesses.runsMain(leaf, Sleeper.class.getName()));
-        });
+    static void awaitTree(Process root, int descendants, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!treeIsComplete(root, descendants)) {
+            if (!root.isAlive() || System.nanoTime() >= deadline) {
+                throw new AssertionError("the tree below child " + root.pid() + " did not grow to " + descendants
+                        + " descendants, each leaf running Sleeper, within " + within.toSeconds() + " s; it has:\n  "
+                        + root.descendants().map(Children::describe).collect(Collectors.joining("\n  ")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean treeIsComplete(Process root, int descendants) {
+        List<ProcessHandle> all = root.descendants().toList();
+        return all.size() == descendants && all.stream()
+                .filter(process -> process.children().findAny().isEmpty())
+                .allMatch(leaf -> OsProcesses.runsMain(leaf, Sleeper.class.getName()));
+    }
+
+    private static String describe(ProcessHandle process) {
+        List<String> args = List.of(process.info().arguments().orElse(new String[0]));
+        return process.pid() + " (parent " + process.parent().map(ProcessHandle::pid).orElse(-1L) + "): "
+                + process.info().command().orElse("?") + " ... "
+                + String.join(" ", args.subList(Math.max(0, args.size() - 3), args.size()));
     }
 
     /**
