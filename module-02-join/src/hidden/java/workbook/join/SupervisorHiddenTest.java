@@ -2,6 +2,7 @@ package workbook.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
@@ -131,5 +132,42 @@ class SupervisorHiddenTest {
         withANull.add(null);
         assertThatThrownBy(() -> Supervisor.runAll(withANull, Duration.ofSeconds(5))).isInstanceOf(NullPointerException.class);
         Children.assertNoneStarted(group, "the input was rejected");
+    }
+
+    @Test
+    void theExceptionNamesExactlyTheChildrenStillRunningAtTheDeadline() {
+        // The quick children end at once; the deadline leaves them seconds to do so even on a loaded machine.
+        List<Napper> group = List.of(new Napper("quick-0", 0), new Napper("slow-1", 30_000), new Napper("quick-2", 0),
+                new Napper("slow-3", 30_000));
+        children.addAll(group);
+
+        DeadlineExceededException exceeded = catchThrowableOfType(DeadlineExceededException.class,
+                () -> Supervisor.runAll(group, Duration.ofSeconds(8)));
+
+        assertThat(exceeded).as("two children sleep 30 s and the deadline is 8 s: runAll must throw DeadlineExceededException")
+                .isNotNull();
+        assertThat(exceeded.stillRunning())
+                .as("the names in DeadlineExceededException: exactly the children still running when the deadline passed,"
+                        + " not those that had already ended")
+                .containsExactlyInAnyOrder("slow-1", "slow-3");
+        Children.assertAllEnded(group, "after the deadline passed");
+    }
+
+    @Test
+    void anInterruptWhileWaitingThrowsInterruptedExceptionAndStopsEveryChild() {
+        List<Napper> group = List.of(new Napper("slow-1", 30_000), new Napper("slow-2", 30_000));
+        children.addAll(group);
+
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> Supervisor.runAll(group, Duration.ofSeconds(30)));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(thrown).as("runAll() called on an interrupted thread: the interrupt must come out as"
+                + " InterruptedException, not as a deadline or a failure").isInstanceOf(InterruptedException.class);
+        Children.assertAllEnded(group, "after the wait was interrupted: nothing is left running when runAll throws");
     }
 }
