@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.testsupport.Exercise;
 import workbook.testsupport.OsProcesses;
@@ -69,5 +71,16 @@ class OrphansHiddenTest {
                 .hasMessageContaining(Long.toString(negative));
         assertThatThrownBy(() -> Orphans.adoptiveParent(0, self)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Orphans.adoptiveParent(self, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "pid 1 is the root of the process tree on Linux; other systems differ")
+    void aProcessForWhichTheSystemReportsNoParentIsAnIllegalState() {
+        // pid 1, the root of the tree, is alive and has no parent (its parent pid is 0).
+        assertThat(ProcessHandle.of(1).flatMap(ProcessHandle::parent)).as("the parent the JDK reports for pid 1").isEmpty();
+        assertThatThrownBy(() -> Orphans.adoptiveParent(1, ProcessHandle.current().pid()))
+                .as("adoptiveParent() of pid 1, for which the operating system reports no parent: throw"
+                        + " IllegalStateException, neither an answer nor \"not adopted\"")
+                .isInstanceOf(IllegalStateException.class);
     }
 }

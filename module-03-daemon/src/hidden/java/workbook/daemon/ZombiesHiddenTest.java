@@ -54,4 +54,39 @@ class ZombiesHiddenTest {
             assertThat(made.parent().isAlive()).as("a refused call ends nothing").isTrue();
         }
     }
+
+    @Test
+    void theParentIsAskedPolitelyFirst() throws Exception {
+        try (ZombieMaker made = ZombieMaker.make()) {
+            Zombies.reap(made.zombiePid(), ZombiesTest.REAP_WITHIN);
+
+            assertThat(made.parent().waitFor(5, TimeUnit.SECONDS)).as("the zombie's parent has ended").isTrue();
+            assertThat(made.parent().exitValue())
+                    .as("exit value of the zombie's parent, which ends at SIGTERM: 143 is SIGTERM (destroy()), 137 would be"
+                            + " SIGKILL; ask politely first and end it forcibly only if it is still alive after half the timeout")
+                    .isEqualTo(143);
+        }
+    }
+
+    @Test
+    void aParentThatIgnoresThePoliteRequestIsKilledAfterHalfTheTimeout() throws Exception {
+        try (ZombieMaker made = ZombieMaker.makeWithAParentThatIgnoresSigterm()) {
+            Duration timeout = Duration.ofSeconds(16);
+
+            long start = System.nanoTime();
+            long ended = Zombies.reap(made.zombiePid(), timeout);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(ended).as("the parent reap() ended").isEqualTo(made.parent().pid());
+            assertThat(made.parent().waitFor(5, TimeUnit.SECONDS)).as("the zombie's parent has ended").isTrue();
+            assertThat(made.parent().exitValue())
+                    .as("exit value of a parent that ignores SIGTERM: it must be killed (137, SIGKILL) once half the"
+                            + " timeout has passed")
+                    .isEqualTo(137);
+            assertThat(took).as("reap() with a timeout of 16 s, for a parent that ignores SIGTERM, took %d ms: the parent"
+                            + " gets half the timeout (8 s) to end after the polite request, no less", took.toMillis())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(7_900));
+            assertThat(OsProcesses.state(made.zombiePid())).as("zombie %d is gone", made.zombiePid()).isEqualTo('-');
+        }
+    }
 }

@@ -17,7 +17,19 @@ import workbook.testsupport.OsProcesses;
 record ZombieMaker(Process parent, long zombiePid) implements AutoCloseable {
 
     static ZombieMaker make() throws IOException, InterruptedException {
-        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.1 & exec sleep 30").start();
+        return make("sleep 0.1 & exec sleep 30");
+    }
+
+    /**
+     * Makes a zombie whose non-reaping parent ignores SIGTERM: {@code trap '' TERM} before the {@code exec}
+     * (an ignored signal stays ignored across {@code exec}), so only SIGKILL ends it.
+     */
+    static ZombieMaker makeWithAParentThatIgnoresSigterm() throws IOException, InterruptedException {
+        return make("trap '' TERM; sleep 0.1 & exec sleep 30");
+    }
+
+    private static ZombieMaker make(String script) throws IOException, InterruptedException {
+        Process parent = new ProcessBuilder("sh", "-c", script).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             for (long child : OsProcesses.childrenOf(parent.pid())) {
