@@ -31,7 +31,7 @@ class ProcessTreeHiddenTest {
     void aDeeperTreeIsListedDepthFirstInPidOrder(@TempDir Path dir) throws Exception {
         int width = 1 + new Random().nextInt(3);
         root = Children.start(Children.java(TreeBuilder.class, Integer.toString(width), "2"), dir);
-        Children.awaitTree(root, 2 * width, Duration.ofSeconds(30));
+        Children.awaitTree(root, 2 * width, Duration.ofSeconds(45));
 
         List<TreeLine> tree = ProcessTree.of(root.toHandle());
 

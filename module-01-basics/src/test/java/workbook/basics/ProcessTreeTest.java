@@ -26,7 +26,7 @@ class ProcessTreeTest {
     @Test
     void listsAChildAndItsTwoChildren(@TempDir Path dir) throws Exception {
         root = Children.start(Children.java(TreeBuilder.class, "2", "1"), dir);
-        Children.awaitTree(root, 2, Duration.ofSeconds(20));
+        Children.awaitTree(root, 2, Duration.ofSeconds(40));
         List<Long> grandchildren = root.children().map(ProcessHandle::pid).sorted().toList();
 
         List<TreeLine> tree = ProcessTree.of(root.toHandle());
