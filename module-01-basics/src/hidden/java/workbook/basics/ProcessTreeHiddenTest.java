@@ -68,4 +68,27 @@ class ProcessTreeHiddenTest {
                 .as("the listing of a process without children whose parent and command the operating system does not tell")
                 .containsExactly(new TreeLine(root.pid(), -1, 0, "?"));
     }
+
+    @Test
+    void childrenComeDepthFirstInNumericPidOrderWhateverOrderTheSystemListsThemIn() {
+        // The system lists the children as 1000, 99, 100: sorted as numbers they are 99, 100, 1000 (as text, 100
+        // would come before 99).
+        ScriptedHandle root = new ScriptedHandle(50, new SilentHandle(1), "/bin/root");
+        ScriptedHandle a = root.child(1000, "/bin/a");
+        ScriptedHandle b = root.child(99, "/bin/b");
+        root.child(100, "/bin/c");
+        a.child(5, "/bin/a-child");
+        b.child(7, "/bin/b-child");
+
+        assertThat(ProcessTree.of(root))
+                .as("the listing of a tree whose children the system lists out of order: depth first (a process right"
+                        + " after its parent), the children of one parent in ascending numeric pid order")
+                .containsExactly(
+                        new TreeLine(50, 1, 0, "/bin/root"),
+                        new TreeLine(99, 50, 1, "/bin/b"),
+                        new TreeLine(7, 99, 2, "/bin/b-child"),
+                        new TreeLine(100, 50, 1, "/bin/c"),
+                        new TreeLine(1000, 50, 1, "/bin/a"),
+                        new TreeLine(5, 1000, 2, "/bin/a-child"));
+    }
 }

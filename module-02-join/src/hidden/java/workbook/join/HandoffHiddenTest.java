@@ -19,7 +19,7 @@ import workbook.process.JvmProcess;
 import workbook.testsupport.Exercise;
 
 @Exercise("2.1")
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 45, unit = TimeUnit.SECONDS)
 class HandoffHiddenTest {
 
     @TempDir
@@ -80,5 +80,23 @@ class HandoffHiddenTest {
         assertThat(EventLog.read(log).stream().map(HandoffTest::withoutTime).toList())
                 .as("the parent's events: the child was started, but never joined")
                 .contains(Handoff.CHILD_STARTED).doesNotContain(Handoff.CHILD_JOINED);
+    }
+
+    @Test
+    void aChildLongerThanAnyGuessedLimitIsJoinedToItsEnd() throws Exception {
+        // A join with a limit "to be safe" (a few seconds) records the join while this child still runs.
+        long sleep = ThreadLocalRandom.current().nextLong(6_500, 8_000);
+        Path log = dir.resolve("events.log");
+        Napper child = new Napper("long", sleep, 0, log);
+        children.add(child);
+
+        ExitStatus status = Children.explainingMissingStatus(() -> Handoff.startAndJoin(child, log));
+
+        assertThat(status).as("how the child of %d ms ended", sleep).isEqualTo(new ExitStatus(0));
+        assertThat(EventLog.read(log).stream().map(HandoffTest::withoutTime).toList())
+                .as("the order of the events for a child of %d ms: join() waits without a limit, so the parent records"
+                        + " '%s' only after the child's end", sleep, Handoff.CHILD_JOINED)
+                .containsExactlyInAnyOrder(Handoff.CHILD_STARTED, "long begin", "long end", Handoff.CHILD_JOINED)
+                .containsSubsequence("long end", Handoff.CHILD_JOINED);
     }
 }
