@@ -89,4 +89,42 @@ class FreshJvmCommandHiddenTest {
                 .because("exercise 1.1 is to build the command line yourself, not to call the kit's JavaCommand")
                 .check(new ClassFileImporter().importClasses(FreshJvmCommand.class));
     }
+
+    @Test
+    void thePropertiesFollowTheMapsOwnOrderAndTheLauncherIsThisJvms() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("workbook.zulu", "1");
+        properties.put("workbook.alpha", "2");
+        properties.put("workbook.mike", "3");
+
+        List<String> command = FreshJvmCommand.build("classes", properties, "com.example.Main", List.of("x"));
+
+        String executable = System.getProperty("os.name").startsWith("Windows") ? "java.exe" : "java";
+        assertThat(command.get(0)).as("the launcher: <java.home>/bin/java of the running JVM")
+                .isEqualTo(Path.of(System.getProperty("java.home"), "bin", executable).toString());
+        assertThat(command.subList(1, command.size()))
+                .as("the properties, one -Dkey=value each, in the map's iteration order (not sorted), then the rest")
+                .containsExactly("-Dworkbook.zulu=1", "-Dworkbook.alpha=2", "-Dworkbook.mike=3", "-cp", "classes",
+                        "com.example.Main", "x");
+    }
+
+    @Test
+    void anEmptyKeyANullKeyAndANullValueAreRejected() {
+        Map<String, String> emptyKey = new LinkedHashMap<>();
+        emptyKey.put("", "v");
+        assertThatThrownBy(() -> FreshJvmCommand.build("cp", emptyKey, "Main", List.of()))
+                .as("a property with an empty key").isInstanceOf(IllegalArgumentException.class);
+        Map<String, String> nullValue = new LinkedHashMap<>();
+        nullValue.put("workbook.key", null);
+        assertThatThrownBy(() -> FreshJvmCommand.build("cp", nullValue, "Main", List.of()))
+                .as("a property with a null value").isInstanceOf(NullPointerException.class);
+        Map<String, String> nullKey = new LinkedHashMap<>();
+        nullKey.put(null, "v");
+        assertThatThrownBy(() -> FreshJvmCommand.build("cp", nullKey, "Main", List.of()))
+                .as("a property with a null key").isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> FreshJvmCommand.build("cp", null, "Main", List.of()))
+                .as("null properties").isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> FreshJvmCommand.build("cp", Map.of(), "Main", null))
+                .as("null args").isInstanceOf(NullPointerException.class);
+    }
 }

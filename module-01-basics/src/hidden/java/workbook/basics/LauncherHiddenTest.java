@@ -1,6 +1,7 @@
 package workbook.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import workbook.basics.children.Chatter;
+import workbook.basics.children.Sleeper;
 import workbook.testsupport.Exercise;
 
 @Exercise("1.2")
@@ -42,5 +44,19 @@ class LauncherHiddenTest {
         String missing = "/no/such/program-" + System.nanoTime();
         assertThatThrownBy(() -> Launcher.startInBackground(List.of(missing)))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining(missing);
+    }
+
+    @Test
+    void theChildsStandardInputIsAnOpenPipe() throws Exception {
+        child = Launcher.startInBackground(Children.java(Sleeper.class));
+
+        // A closed or redirected standard input makes this write fail with "Stream closed".
+        assertThatCode(() -> {
+            child.getOutputStream().write('\n');
+            child.getOutputStream().flush();
+        }).as("writing to the child's standard input: it must be an open pipe, as ProcessBuilder leaves it (do not"
+                + " close it or redirect it)").doesNotThrowAnyException();
+        Children.release(child, java.time.Duration.ofSeconds(10));
+        assertThat(child.exitValue()).isZero();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.basics.children.Sleeper;
@@ -16,6 +17,7 @@ class ProcessIdentityHiddenTest {
     void describesAnotherProcessThroughItsHandle(@TempDir Path dir) throws Exception {
         Process child = Children.start(Children.java(Sleeper.class), dir);
         try {
+            Children.awaitMain(child, Sleeper.class);
             ProcessIdentity identity = ProcessIdentity.of(child.toHandle());
 
             assertThat(identity.pid()).isEqualTo(child.pid());
@@ -37,5 +39,16 @@ class ProcessIdentityHiddenTest {
     @Test
     void aNullHandleIsRejected() {
         assertThatThrownBy(() -> ProcessIdentity.of(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void whatTheOperatingSystemDoesNotTellIsMinusOneEmptyOrNull() {
+        long pid = 4_000_000 + ThreadLocalRandom.current().nextInt(100_000);
+
+        ProcessIdentity identity = ProcessIdentity.of(new SilentHandle(pid));
+
+        assertThat(identity).as("the identity of a process whose parent, command and start time the operating system"
+                        + " does not tell: parentPid -1, command \"\" and startTime null")
+                .isEqualTo(new ProcessIdentity(pid, -1, "", null));
     }
 }

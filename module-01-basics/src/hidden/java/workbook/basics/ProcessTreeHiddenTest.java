@@ -2,7 +2,6 @@ package workbook.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,7 @@ class ProcessTreeHiddenTest {
     void aDeeperTreeIsListedDepthFirstInPidOrder(@TempDir Path dir) throws Exception {
         int width = 1 + new Random().nextInt(3);
         root = Children.start(Children.java(TreeBuilder.class, Integer.toString(width), "2"), dir);
-        await().atMost(Duration.ofSeconds(30)).until(() -> root.descendants().count() == 2L * width);
+        Children.awaitTree(root, 2 * width, Duration.ofSeconds(45));
 
         List<TreeLine> tree = ProcessTree.of(root.toHandle());
 
@@ -59,5 +58,37 @@ class ProcessTreeHiddenTest {
                 self.info().command().orElse("?")));
         assertThat(ProcessTree.render(List.of())).isEmpty();
         assertThatThrownBy(() -> ProcessTree.of(null)).isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void aRootWhoseParentIsUnknownHasParentPidMinusOneAndAnUnknownCommandIsAQuestionMark() {
+        SilentHandle root = new SilentHandle(4_000_000 + new Random().nextInt(100_000));
+
+        assertThat(ProcessTree.of(root))
+                .as("the listing of a process without children whose parent and command the operating system does not tell")
+                .containsExactly(new TreeLine(root.pid(), -1, 0, "?"));
+    }
+
+    @Test
+    void childrenComeDepthFirstInNumericPidOrderWhateverOrderTheSystemListsThemIn() {
+        // The system lists the children as 1000, 99, 100: sorted as numbers they are 99, 100, 1000 (as text, 100
+        // would come before 99).
+        ScriptedHandle root = new ScriptedHandle(50, new SilentHandle(1), "/bin/root");
+        ScriptedHandle a = root.child(1000, "/bin/a");
+        ScriptedHandle b = root.child(99, "/bin/b");
+        root.child(100, "/bin/c");
+        a.child(5, "/bin/a-child");
+        b.child(7, "/bin/b-child");
+
+        assertThat(ProcessTree.of(root))
+                .as("the listing of a tree whose children the system lists out of order: depth first (a process right"
+                        + " after its parent), the children of one parent in ascending numeric pid order")
+                .containsExactly(
+                        new TreeLine(50, 1, 0, "/bin/root"),
+                        new TreeLine(99, 50, 1, "/bin/b"),
+                        new TreeLine(7, 99, 2, "/bin/b-child"),
+                        new TreeLine(100, 50, 1, "/bin/c"),
+                        new TreeLine(1000, 50, 1, "/bin/a"),
+                        new TreeLine(5, 1000, 2, "/bin/a-child"));
     }
 }

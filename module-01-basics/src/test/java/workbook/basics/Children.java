@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.concurrent.TimeUnit;
+import workbook.basics.children.Sleeper;
 import workbook.process.JavaCommand;
+import workbook.testsupport.OsProcesses;
 
 /** What the module's tests need to run the child programs in {@code workbook.basics.children}. */
 final class Children {
@@ -40,6 +43,46 @@ final class Children {
             throw new AssertionError("the child " + command + " failed with exit value " + child.exitValue() + ":\n" + stderr);
         }
         return Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Waits until the tree a {@link workbook.basics.children.TreeBuilder} grows below {@code root} is
+     * complete: {@code descendants} processes, each leaf running {@link Sleeper}'s {@code main}. Counting
+     * is not enough: a child the JDK 17 has just started is still {@code .../lib/jspawnhelper} (or a copy of
+     * its parent) for a while, and a test that compares commands would race it.
+     */
+    static void awaitTree(Process root, int descendants, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!treeIsComplete(root, descendants)) {
+            if (!root.isAlive() || System.nanoTime() >= deadline) {
+                throw new AssertionError("the tree below child " + root.pid() + " did not grow to " + descendants
+                        + " descendants, each leaf running Sleeper, within " + within.toSeconds() + " s; it has:\n  "
+                        + root.descendants().map(Children::describe).collect(Collectors.joining("\n  ")));
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static boolean treeIsComplete(Process root, int descendants) {
+        List<ProcessHandle> all = root.descendants().toList();
+        return all.size() == descendants && all.stream()
+                .filter(process -> process.children().findAny().isEmpty())
+                .allMatch(leaf -> OsProcesses.runsMain(leaf, Sleeper.class.getName()));
+    }
+
+    private static String describe(ProcessHandle process) {
+        List<String> args = List.of(process.info().arguments().orElse(new String[0]));
+        return process.pid() + " (parent " + process.parent().map(ProcessHandle::pid).orElse(-1L) + "): "
+                + process.info().command().orElse("?") + " ... "
+                + String.join(" ", args.subList(Math.max(0, args.size() - 3), args.size()));
+    }
+
+    /**
+     * Waits until a child JVM the test started runs the {@code main} of {@code mainClass}, so that its
+     * command is {@code java} (no longer {@code jspawnhelper}) and its arguments are its own.
+     */
+    static void awaitMain(Process child, Class<?> mainClass) {
+        OsProcesses.awaitRunningMain(child.toHandle(), mainClass.getName(), Duration.ofSeconds(20));
     }
 
     /** Ends a child the test started, if it still runs, and waits until it has gone. */

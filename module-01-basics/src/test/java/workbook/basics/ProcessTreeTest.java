@@ -1,7 +1,6 @@
 package workbook.basics;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,7 @@ class ProcessTreeTest {
     @Test
     void listsAChildAndItsTwoChildren(@TempDir Path dir) throws Exception {
         root = Children.start(Children.java(TreeBuilder.class, "2", "1"), dir);
-        await().atMost(Duration.ofSeconds(20)).until(() -> root.descendants().count() == 2);
+        Children.awaitTree(root, 2, Duration.ofSeconds(40));
         List<Long> grandchildren = root.children().map(ProcessHandle::pid).sorted().toList();
 
         List<TreeLine> tree = ProcessTree.of(root.toHandle());

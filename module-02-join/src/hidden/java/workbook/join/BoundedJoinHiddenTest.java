@@ -2,6 +2,7 @@ package workbook.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,5 +80,23 @@ class BoundedJoinHiddenTest {
         assertThatThrownBy(() -> BoundedJoin.waitAtMost(child, Duration.ofSeconds(-ThreadLocalRandom.current().nextLong(1, 1000))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative");
         Children.assertStillRunning(child, "after bad arguments were rejected");
+    }
+
+    @Test
+    void anInterruptWhileWaitingThrowsInterruptedExceptionAndLeavesTheChildRunning() throws Exception {
+        Process child = Children.sleepThenExit(30_000, 0);
+        processes.add(child);
+
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> BoundedJoin.waitAtMost(child, Duration.ofSeconds(10)));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(thrown).as("waitAtMost() called on an interrupted thread: the interrupt must come out as"
+                + " InterruptedException; empty means \"the time was up\", which it was not").isInstanceOf(InterruptedException.class);
+        Children.assertStillRunning(child, "after the wait was interrupted: a bounded join never stops the child");
     }
 }

@@ -1,6 +1,7 @@
 package workbook.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.process.ExitStatus;
@@ -17,7 +19,7 @@ import workbook.process.JvmProcess;
 import workbook.testsupport.Exercise;
 
 @Exercise("2.1")
-@Timeout(value = 30, unit = TimeUnit.SECONDS)
+@Timeout(value = 45, unit = TimeUnit.SECONDS)
 class HandoffHiddenTest {
 
     @TempDir
@@ -57,5 +59,44 @@ class HandoffHiddenTest {
         assertThat(events.get(3)).as("the last event must be the parent's, after the join: %s", events)
                 .isEqualTo(Handoff.CHILD_JOINED);
         assertThat(child.isAlive()).isFalse();
+    }
+
+    @Test
+    void anInterruptWhileJoiningThrowsInterruptedExceptionAndRecordsNoJoin() throws Exception {
+        Path log = dir.resolve("events.log");
+        Napper child = new Napper("long", 30_000, 0, log);
+        children.add(child);
+
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> Handoff.startAndJoin(child, log));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(thrown).as("startAndJoin() called on an interrupted thread, with a child that runs 30 s: the interrupted"
+                + " join must come out as InterruptedException").isInstanceOf(InterruptedException.class);
+        assertThat(EventLog.read(log).stream().map(HandoffTest::withoutTime).toList())
+                .as("the parent's events: the child was started, but never joined")
+                .contains(Handoff.CHILD_STARTED).doesNotContain(Handoff.CHILD_JOINED);
+    }
+
+    @Test
+    void aChildLongerThanAnyGuessedLimitIsJoinedToItsEnd() throws Exception {
+        // A join with a limit "to be safe" (a few seconds) records the join while this child still runs.
+        long sleep = ThreadLocalRandom.current().nextLong(6_500, 8_000);
+        Path log = dir.resolve("events.log");
+        Napper child = new Napper("long", sleep, 0, log);
+        children.add(child);
+
+        ExitStatus status = Children.explainingMissingStatus(() -> Handoff.startAndJoin(child, log));
+
+        assertThat(status).as("how the child of %d ms ended", sleep).isEqualTo(new ExitStatus(0));
+        assertThat(EventLog.read(log).stream().map(HandoffTest::withoutTime).toList())
+                .as("the order of the events for a child of %d ms: join() waits without a limit, so the parent records"
+                        + " '%s' only after the child's end", sleep, Handoff.CHILD_JOINED)
+                .containsExactlyInAnyOrder(Handoff.CHILD_STARTED, "long begin", "long end", Handoff.CHILD_JOINED)
+                .containsSubsequence("long end", Handoff.CHILD_JOINED);
     }
 }

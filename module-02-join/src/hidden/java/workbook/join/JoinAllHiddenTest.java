@@ -2,6 +2,7 @@ package workbook.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -69,5 +70,23 @@ class JoinAllHiddenTest {
                 .hasMessageContaining("unstartable");
         Children.assertAllEnded(group, "after a child could not start: kill the ones already started");
         Children.assertNoneStarted(group.subList(3, 4), "an earlier child could not start");
+    }
+
+    @Test
+    void anInterruptedJoinKillsAndWaitsForEveryChildStarted() {
+        List<Napper> group = List.of(new Napper("slow-1", 30_000), new Napper("slow-2", 30_000));
+        children.addAll(group);
+
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> JoinAll.runAll(group));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(thrown).as("runAll() called on an interrupted thread: the interrupted join must come out as"
+                + " InterruptedException").isInstanceOf(InterruptedException.class);
+        Children.assertAllEnded(group, "after the join was interrupted: kill the children already started and wait for them");
     }
 }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.join.children.AppendHost;
+import workbook.process.JavaCommand;
 import workbook.process.JvmProcess;
 import workbook.testsupport.Exercise;
 
@@ -95,5 +97,28 @@ class LineAppenderHiddenTest {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
+    }
+
+    @Test
+    void encodesAsUtf8WhateverThePlatformsDefaultCharset() throws Exception {
+        // The build runs with a UTF-8 default, which hides getBytes() without a charset: append in a JVM whose
+        // default is ISO-8859-1.
+        Path file = dir.resolve("lines.txt");
+        List<String> options = new ArrayList<>(JavaCommand.LEAN_JVM_OPTIONS);
+        options.add("-Dfile.encoding=ISO-8859-1");
+        Process host = new ProcessBuilder(JavaCommand.forClass(AppendHost.class, options, List.of(file.toString())))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("host-output.txt").toFile()).start();
+        try {
+            assertThat(host.waitFor(30, TimeUnit.SECONDS)).as("the appending JVM ended within 30 s").isTrue();
+        } finally {
+            host.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        assertThat(host.exitValue()).as("exit value of the appending JVM; its output: %s",
+                Files.readString(dir.resolve("host-output.txt"))).isZero();
+
+        assertThat(Files.readAllBytes(file))
+                .as("the bytes appended in a JVM whose default charset is ISO-8859-1: encode as UTF-8 explicitly"
+                        + " (getBytes(StandardCharsets.UTF_8)), never with the platform's default")
+                .isEqualTo((AppendHost.TEXT + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

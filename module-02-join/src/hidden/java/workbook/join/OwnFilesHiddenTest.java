@@ -6,11 +6,18 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.process.JvmProcess;
 import workbook.testsupport.Exercise;
@@ -70,5 +77,70 @@ class OwnFilesHiddenTest {
         assertThat(Children.calls(OwnFiles.class, "start", JvmProcess.class))
                 .as("OwnFiles must start child processes (FileMaker.start()), not write the files itself")
                 .isTrue();
+    }
+
+    @Test
+    @EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "freezes a worker with SIGSTOP")
+    void everyWorkerIsJoinedBeforeAnyIsChecked() throws Exception {
+        // Worker 0 cannot create its file (a folder is in the way) and fails. Both workers are frozen (SIGSTOP) as soon
+        // as they appear; worker 0 is thawed at once, worker 1 only 3 s after worker 0 has ended. Checking each worker
+        // right after its own join reports worker 0 while worker 1 is still frozen; joining all first cannot.
+        Files.createDirectory(dir.resolve(FileMaker.fileName(0)));
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        AtomicLong secondThawedAt = new AtomicLong();
+        Thread freezer = new Thread(() -> freezeTwoWorkersThenThawThemInTurn(before, secondThawedAt), "worker-freezer");
+        freezer.setDaemon(true);
+        freezer.start();
+        try {
+            Throwable thrown = catchThrowable(() -> OwnFiles.createEach(dir, 2));
+            long thrownAt = System.nanoTime();
+
+            assertThat(thrown).as("worker 0 could not create its file: createEach must say so")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+            assertThat(secondThawedAt.get())
+                    .as("createEach reported worker 0 while worker 1 was still running (frozen until 3 s after worker 0"
+                            + " ended): join every worker first, and check them only after the last join")
+                    .isNotZero().isLessThan(thrownAt);
+        } finally {
+            freezer.interrupt();
+            freezer.join(TimeUnit.SECONDS.toMillis(20));
+        }
+    }
+
+    private static void freezeTwoWorkersThenThawThemInTurn(Set<ProcessHandle> before, AtomicLong secondThawedAt) {
+        try {
+            List<ProcessHandle> frozen = new ArrayList<>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (frozen.size() < 2 && System.nanoTime() < deadline) {
+                for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+                    if (!frozen.contains(child)) {
+                        signal("-STOP", child.pid());
+                        frozen.add(child);
+                    }
+                }
+                Thread.sleep(1);
+            }
+            frozen.sort(Comparator.comparingLong(ProcessHandle::pid));
+            if (frozen.isEmpty()) {
+                return;
+            }
+            ProcessHandle first = frozen.get(0);
+            signal("-CONT", first.pid());
+            first.onExit().get(30, TimeUnit.SECONDS);
+            Thread.sleep(3_000);
+            for (ProcessHandle other : frozen.subList(1, frozen.size())) {
+                secondThawedAt.compareAndSet(0, System.nanoTime());
+                signal("-CONT", other.pid());
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void signal(String signal, long pid) throws Exception {
+        Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).start();
+        kill.waitFor(10, TimeUnit.SECONDS);
     }
 }

@@ -3,6 +3,7 @@ package workbook.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.daemon.children.ParentWatchHost;
 import workbook.process.ExitStatus;
+import workbook.process.JavaCommand;
 import workbook.testsupport.Exercise;
 
 @Exercise("3.3")
@@ -101,5 +104,33 @@ class DaemonDeathHiddenTest {
         assertThat(readsSystemIn)
                 .as("ParentWatch (or a class nested in it) reads System.in: the closed pipe is the signal that the parent is gone")
                 .isTrue();
+    }
+
+    @Test
+    void whenStandardInputEndsTheJvmExitsWithParentGoneAndRunsItsShutdownHooks(@TempDir Path dir) throws Exception {
+        Path ready = dir.resolve("watch.ready");
+        Path hookRan = dir.resolve("hook.ran");
+        Process host = new ProcessBuilder(JavaCommand.forClass(ParentWatchHost.class, ready.toString(), hookRan.toString()))
+                .redirectErrorStream(true).redirectOutput(dir.resolve("output.txt").toFile()).start();
+        try {
+            assertThat(Chores.awaitFile(ready, Duration.ofSeconds(30))).as("the watching child started within 30 s").isTrue();
+
+            // Bytes on standard input are not the end of the parent: the watch discards them and keeps reading.
+            host.getOutputStream().write("not the end\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            host.getOutputStream().flush();
+            assertThat(host.waitFor(2, TimeUnit.SECONDS))
+                    .as("the watching child ended when bytes (not end-of-file) arrived on its standard input: read until"
+                            + " read() returns -1, discarding what comes before")
+                    .isFalse();
+
+            host.getOutputStream().close();
+            assertThat(host.waitFor(20, TimeUnit.SECONDS)).as("the watching child ended within 20 s of end-of-file").isTrue();
+            assertThat(host.exitValue()).as("exit value of a JVM whose parent is gone: ParentWatch.PARENT_GONE (%s)",
+                    Files.readString(dir.resolve("output.txt")).strip()).isEqualTo(ParentWatch.PARENT_GONE);
+            assertThat(hookRan).as("the file the child's own shutdown hook writes: end with System.exit, which runs the"
+                    + " hooks (Runtime.halt does not)").exists();
+        } finally {
+            host.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 }

@@ -9,8 +9,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.1")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -22,7 +25,7 @@ class OrphansHiddenTest {
             parent.process().destroyForcibly();
             parent.awaitEnd(Duration.ofSeconds(10));
             long child = parent.childPid();
-            assertThat(Procs.isGone(child)).as("the plain child %d outlives its killed parent", child).isFalse();
+            assertThat(OsProcesses.isGone(child)).as("the plain child %d outlives its killed parent", child).isFalse();
 
             long actualParent = ProcessHandle.of(child).flatMap(ProcessHandle::parent).orElseThrow().pid();
             assertThat(Orphans.adoptiveParent(child, parent.pid()))
@@ -68,5 +71,16 @@ class OrphansHiddenTest {
                 .hasMessageContaining(Long.toString(negative));
         assertThatThrownBy(() -> Orphans.adoptiveParent(0, self)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Orphans.adoptiveParent(self, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "pid 1 is the root of the process tree on Linux; other systems differ")
+    void aProcessForWhichTheSystemReportsNoParentIsAnIllegalState() {
+        // pid 1, the root of the tree, is alive and has no parent (its parent pid is 0).
+        assertThat(ProcessHandle.of(1).flatMap(ProcessHandle::parent)).as("the parent the JDK reports for pid 1").isEmpty();
+        assertThatThrownBy(() -> Orphans.adoptiveParent(1, ProcessHandle.current().pid()))
+                .as("adoptiveParent() of pid 1, for which the operating system reports no parent: throw"
+                        + " IllegalStateException, neither an answer nor \"not adopted\"")
+                .isInstanceOf(IllegalStateException.class);
     }
 }

@@ -30,7 +30,7 @@ class ProcessStateHiddenTest {
         Files.setPosixFilePermissions(program, PosixFilePermissions.fromString("rwx------"));
         Process sleeper = new ProcessBuilder(program.toString(), "30").start();
         try {
-            ProcessStateTest.awaitRawState(sleeper.pid(), 'S');
+            ProcessStateTest.awaitProgramInState(sleeper, name, 'S');
             assertThat(ProcessState.of(sleeper.pid()))
                     .as("state of the sleeping program named '%s' (/proc/%d/stat: %s)", name, sleeper.pid(),
                             Files.readString(Path.of("/proc", Long.toString(sleeper.pid()), "stat")).strip())

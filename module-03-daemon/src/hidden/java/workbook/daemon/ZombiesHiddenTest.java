@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.5")
 @EnabledOnOs(value = OS.LINUX, disabledReason = "zombies are detected through /proc, which only Linux has")
@@ -27,10 +28,10 @@ class ZombiesHiddenTest {
                     .as("the parent reap() ended for zombie %d", chosen.zombiePid())
                     .isEqualTo(chosen.parent().pid());
 
-            assertThat(Procs.rawState(chosen.zombiePid())).as("zombie %d is gone", chosen.zombiePid()).isEqualTo('-');
+            assertThat(OsProcesses.state(chosen.zombiePid())).as("zombie %d is gone", chosen.zombiePid()).isEqualTo('-');
             assertThat(other.parent().isAlive())
                     .as("the parent %d of the other zombie was not touched", other.parent().pid()).isTrue();
-            assertThat(Procs.rawState(other.zombiePid()))
+            assertThat(OsProcesses.state(other.zombiePid()))
                     .as("the other zombie %d is still a zombie", other.zombiePid()).isEqualTo('Z');
         }
     }
@@ -51,6 +52,41 @@ class ZombiesHiddenTest {
             assertThatThrownBy(() -> Zombies.reap(made.zombiePid(), Duration.ofSeconds(-3)))
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(made.parent().isAlive()).as("a refused call ends nothing").isTrue();
+        }
+    }
+
+    @Test
+    void theParentIsAskedPolitelyFirst() throws Exception {
+        try (ZombieMaker made = ZombieMaker.make()) {
+            Zombies.reap(made.zombiePid(), ZombiesTest.REAP_WITHIN);
+
+            assertThat(made.parent().waitFor(5, TimeUnit.SECONDS)).as("the zombie's parent has ended").isTrue();
+            assertThat(made.parent().exitValue())
+                    .as("exit value of the zombie's parent, which ends at SIGTERM: 143 is SIGTERM (destroy()), 137 would be"
+                            + " SIGKILL; ask politely first and end it forcibly only if it is still alive after half the timeout")
+                    .isEqualTo(143);
+        }
+    }
+
+    @Test
+    void aParentThatIgnoresThePoliteRequestIsKilledAfterHalfTheTimeout() throws Exception {
+        try (ZombieMaker made = ZombieMaker.makeWithAParentThatIgnoresSigterm()) {
+            Duration timeout = Duration.ofSeconds(16);
+
+            long start = System.nanoTime();
+            long ended = Zombies.reap(made.zombiePid(), timeout);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(ended).as("the parent reap() ended").isEqualTo(made.parent().pid());
+            assertThat(made.parent().waitFor(5, TimeUnit.SECONDS)).as("the zombie's parent has ended").isTrue();
+            assertThat(made.parent().exitValue())
+                    .as("exit value of a parent that ignores SIGTERM: it must be killed (137, SIGKILL) once half the"
+                            + " timeout has passed")
+                    .isEqualTo(137);
+            assertThat(took).as("reap() with a timeout of 16 s, for a parent that ignores SIGTERM, took %d ms: the parent"
+                            + " gets half the timeout (8 s) to end after the polite request, no less", took.toMillis())
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(7_900));
+            assertThat(OsProcesses.state(made.zombiePid())).as("zombie %d is gone", made.zombiePid()).isEqualTo('-');
         }
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.process.ExitStatus;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.6")
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no signals: terminate() is as forcible as kill()")
@@ -69,7 +70,7 @@ class CleanupWorkerTest {
                 throw new AssertionError("worker " + worker.pid() + " did not write its pid to " + worker.workFile()
                         + " within 30 s (" + worker + "); its standard error:\n" + worker.errorOutput().strip());
             }
-            Procs.sleepMillis(10);
+            Thread.sleep(10);
         }
         return worker;
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.3")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -43,7 +44,7 @@ class DaemonDeathTest {
      */
     static long awaitDaemonGone(ParentJvm parent, String what) {
         try {
-            return Procs.awaitGone(parent.childPid(), DEATH_BOUND, what);
+            return OsProcesses.awaitGone(parent.childPid(), DEATH_BOUND, what);
         } catch (AssertionError stillRunning) {
             throw new AssertionError(stillRunning.getMessage() + "\nWhat the parent and its daemon wrote to standard error:\n"
                     + parent.errors().strip(), stillRunning);

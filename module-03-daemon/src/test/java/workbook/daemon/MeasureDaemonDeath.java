@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import workbook.testsupport.OsProcesses;
 
 /**
  * Measures how long a daemon child outlives its parent, for the three ways a parent ends: it returns
@@ -75,10 +76,10 @@ public final class MeasureDaemonDeath {
             if (now > deadline) {
                 throw new IllegalStateException("parent " + parent + " or daemon " + daemon + " still running after 60 s");
             }
-            if (parentGone == 0 && Procs.isGone(parent)) {
+            if (parentGone == 0 && OsProcesses.isGone(parent)) {
                 parentGone = now;
             }
-            if (daemonGone == 0 && Procs.isGone(daemon)) {
+            if (daemonGone == 0 && OsProcesses.isGone(daemon)) {
                 daemonGone = now;
             }
             LockSupport.parkNanos(200_000);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.1")
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -21,7 +22,7 @@ class OrphansTest {
             parent.awaitEnd(Duration.ofSeconds(30));
             long child = parent.childPid();
 
-            assertThat(Procs.isGone(child))
+            assertThat(OsProcesses.isGone(child))
                     .as("the non-daemon child %d should still run after its parent %d ended", child, parent.pid())
                     .isFalse();
             assertThat(ProcessHandle.current().descendants().mapToLong(ProcessHandle::pid))

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import workbook.process.JavaCommand;
+import workbook.testsupport.OsProcesses;
 
 /**
  * A running {@link ChildStarter}: an intermediate parent JVM started by a test, with the pid of the child
@@ -52,7 +53,7 @@ final class ParentJvm implements AutoCloseable {
         if (line == null || !line.startsWith("child ")) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             if (Files.exists(ready)) {
-                Procs.end(Long.parseLong(Files.readString(ready).strip()));
+                OsProcesses.end(Long.parseLong(Files.readString(ready).strip()));
             }
             throw new AssertionError("the parent JVM (ChildStarter " + kind + " " + ending + ") did not report a running"
                     + " child within " + READY_WITHIN.toSeconds() + " s; it said: " + line + "\n" + Files.readString(errors));
@@ -106,6 +107,6 @@ final class ParentJvm implements AutoCloseable {
                 throw new AssertionError("the parent JVM (pid " + pid() + ") survived destroyForcibly() for 10 s");
             }
         }
-        Procs.end(childPid);
+        OsProcesses.end(childPid);
     }
 }

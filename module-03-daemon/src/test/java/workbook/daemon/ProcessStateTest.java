@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.4")
 @EnabledOnOs(value = OS.LINUX, disabledReason = "process states are read from /proc, which only Linux has")
@@ -20,7 +21,7 @@ class ProcessStateTest {
     void aSleepingChildIsSleeping() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
-            awaitRawState(sleeper.pid(), 'S');
+            awaitProgramInState(sleeper, "sleep", 'S');
             assertThat(ProcessState.of(sleeper.pid()))
                     .as("state of `sleep 30` (pid %d), which /proc shows as S", sleeper.pid())
                     .contains(ProcessState.SLEEPING);
@@ -50,21 +51,39 @@ class ProcessStateTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         Optional<ProcessState> state = ProcessState.of(pid);
         while (state.isPresent() && System.nanoTime() < deadline) {
-            Procs.sleepMillis(5);
+            Thread.sleep(5);
             state = ProcessState.of(pid);
         }
         assertThat(state).as("state of the finished child %d, 10 s after it started, never waited for by the test", pid)
                 .isEmpty();
     }
 
-    static void awaitRawState(long pid, char state) {
+    /**
+     * Waits until {@code process} runs {@code program} (whose file name ends the command) and
+     * {@code /proc} shows it in state {@code state}. The state alone is not enough: a child the JDK has
+     * just started is {@code jspawnhelper} for a while, which sleeps too, and passes through state R when
+     * it turns into the program.
+     */
+    static void awaitProgramInState(Process process, String program, char state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (Procs.rawState(pid) != state) {
+        while (!process.info().command().orElse("").endsWith("/" + program)) {
+            if (!process.isAlive() || System.nanoTime() >= deadline) {
+                throw new AssertionError("process " + process.pid() + " did not come to run " + program
+                        + " within 20 s (its command: " + process.info().command().orElse("?") + ")");
+            }
+            Thread.sleep(5);
+        }
+        awaitRawState(process.pid(), state);
+    }
+
+    static void awaitRawState(long pid, char state) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (OsProcesses.state(pid) != state) {
             if (System.nanoTime() >= deadline) {
                 throw new AssertionError("process " + pid + " did not reach state " + state + " within 20 s (it is in "
-                        + Procs.rawState(pid) + ")");
+                        + OsProcesses.state(pid) + ")");
             }
-            Procs.sleepMillis(5);
+            Thread.sleep(5);
         }
     }
 }

@@ -1,13 +1,9 @@
 package workbook.daemon;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import workbook.testsupport.OsProcesses;
 
 /**
  * Makes a zombie on Linux with a parent that never reaps: {@code sh -c 'sleep 0.1 & exec sleep 30'}.
@@ -20,40 +16,31 @@ import java.util.stream.Stream;
  */
 record ZombieMaker(Process parent, long zombiePid) implements AutoCloseable {
 
-    static ZombieMaker make() throws IOException {
-        Process parent = new ProcessBuilder("sh", "-c", "sleep 0.1 & exec sleep 30").start();
+    static ZombieMaker make() throws IOException, InterruptedException {
+        return make("sleep 0.1 & exec sleep 30");
+    }
+
+    /**
+     * Makes a zombie whose non-reaping parent ignores SIGTERM: {@code trap '' TERM} before the {@code exec}
+     * (an ignored signal stays ignored across {@code exec}), so only SIGKILL ends it.
+     */
+    static ZombieMaker makeWithAParentThatIgnoresSigterm() throws IOException, InterruptedException {
+        return make("trap '' TERM; sleep 0.1 & exec sleep 30");
+    }
+
+    private static ZombieMaker make(String script) throws IOException, InterruptedException {
+        Process parent = new ProcessBuilder("sh", "-c", script).start();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            for (long child : childrenOf(parent.pid())) {
-                if (Procs.rawState(child) == 'Z') {
+            for (long child : OsProcesses.childrenOf(parent.pid())) {
+                if (OsProcesses.state(child) == 'Z') {
                     return new ZombieMaker(parent, child);
                 }
             }
-            Procs.sleepMillis(10);
+            Thread.sleep(10);
         }
         parent.destroyForcibly();
         throw new AssertionError("no zombie appeared under the non-reaping parent " + parent.pid() + " within 20 s");
-    }
-
-    /** Scans {@code /proc} for processes whose parent is {@code pid}, zombies included. */
-    static List<Long> childrenOf(long pid) throws IOException {
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            return entries.map(p -> p.getFileName().toString())
-                    .filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong)
-                    .filter(candidate -> parentOf(candidate) == pid)
-                    .collect(Collectors.toList());
-        }
-    }
-
-    private static long parentOf(long pid) {
-        try {
-            String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] afterName = line.substring(line.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(afterName[1]);
-        } catch (IOException | RuntimeException gone) {
-            return -1;
-        }
     }
 
     @Override

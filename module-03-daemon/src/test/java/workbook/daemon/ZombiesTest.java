@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("3.5")
 @EnabledOnOs(value = OS.LINUX, disabledReason = "zombies are detected through /proc, which only Linux has")
@@ -29,7 +30,7 @@ class ZombiesTest {
             assertThat(ended).as("the pid reap() says it ended: the zombie's parent").isEqualTo(made.parent().pid());
             assertThat(made.parent().waitFor(5, TimeUnit.SECONDS))
                     .as("the non-reaping parent %d has ended", made.parent().pid()).isTrue();
-            assertThat(Procs.rawState(zombie)).as("zombie %d is no longer in /proc ('-' means gone)", zombie)
+            assertThat(OsProcesses.state(zombie)).as("zombie %d is no longer in /proc ('-' means gone)", zombie)
                     .isEqualTo('-');
         }
     }
@@ -38,7 +39,7 @@ class ZombiesTest {
     void aLiveProcessIsNotAZombieAndIsLeftAlone() throws Exception {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
-            ProcessStateTest.awaitRawState(sleeper.pid(), 'S');
+            ProcessStateTest.awaitProgramInState(sleeper, "sleep", 'S');
             assertThatThrownBy(() -> Zombies.reap(sleeper.pid(), Duration.ofSeconds(5)))
                     .as("reap() of the live process %d", sleeper.pid())
                     .isInstanceOf(IllegalArgumentException.class)

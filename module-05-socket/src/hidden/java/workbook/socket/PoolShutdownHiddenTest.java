@@ -17,6 +17,7 @@ import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.process.ExitStatus;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("5.5")
 @Timeout(value = 40, unit = TimeUnit.SECONDS)
@@ -28,7 +29,7 @@ class PoolShutdownHiddenTest {
     @AfterEach
     void cleanUp() {
         clients.forEach(TestClient::close);
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     @Test
@@ -49,7 +50,7 @@ class PoolShutdownHiddenTest {
         pool.close();
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(Processes.runningDescendants())
+        assertThat(OsProcesses.runningDescendants())
                 .as("processes still running when close() returned (workers were %s)",
                         workers.stream().map(Worker::pid).collect(Collectors.toList()))
                 .isEmpty();
@@ -63,9 +64,9 @@ class PoolShutdownHiddenTest {
     void aPoolThatNeverStartedAcceptingStillEndsItsWorkers() throws Exception {
         ProcessPool pool = new ProcessPool(1 + random.nextInt(3));
         List<Long> pids = pool.workers().stream().map(Worker::pid).collect(Collectors.toList());
-        assertThat(pids).allMatch(Processes::isRunning);
+        assertThat(pids).allMatch(OsProcesses::isRunning);
         pool.close();
-        assertThat(pids).as("workers of a pool that was closed without start()").noneMatch(Processes::isRunning);
+        assertThat(pids).as("workers of a pool that was closed without start()").noneMatch(OsProcesses::isRunning);
         assertThat(pool.workers().stream().filter(Worker::isAlive).collect(Collectors.toList()))
                 .as("workers the pool still reports as alive after close()").isEmpty();
     }
@@ -100,7 +101,7 @@ class PoolShutdownHiddenTest {
                 () -> "close() had not returned 20 s after it began, with " + frozen + " ignoring destroy(): wait"
                         + " for the workers with a bound (POLITE_STOP), then destroyForcibly() the ones still running");
 
-        assertThat(Processes.runningDescendants()).as("processes still running when close() returned (%s was frozen)", frozen)
+        assertThat(OsProcesses.runningDescendants()).as("processes still running when close() returned (%s was frozen)", frozen)
                 .isEmpty();
     }
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("5.3")
 @Timeout(value = 50, unit = TimeUnit.SECONDS)
@@ -42,7 +43,7 @@ class ProcessPerClientServerHiddenTest {
         } catch (RuntimeException unfinishedShutdown) {
             // Graded by closeEndsEveryHandlerEvenOfSilentClientsAndFreesThePort.
         }
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     private TestClient connect() throws Exception {
@@ -95,7 +96,7 @@ class ProcessPerClientServerHiddenTest {
         assertThat(greedy.readReply()).isEqualTo(EchoProtocol.LINE_TOO_LONG);
         assertThat(greedy.endsWithin(Duration.ofSeconds(15))).as("the connection ends after the too-long line").isTrue();
         assertThat(other.ask("unaffected")).isEqualTo("UNAFFECTED");
-        assertThat(Processes.isRunning(otherPid)).isTrue();
+        assertThat(OsProcesses.isRunning(otherPid)).isTrue();
     }
 
     @Test
@@ -114,11 +115,11 @@ class ProcessPerClientServerHiddenTest {
                 .isEqualTo(RandomText.expectedReply(request));
         long normalPid = normal.servingPid();
         normal.close();
-        Processes.awaitEnd(normalPid, Duration.ofSeconds(15), "the handler of a client that left");
+        OsProcesses.awaitGone(normalPid, Duration.ofSeconds(15), "the handler of a client that left");
 
         Awaitility.await("handlers of the clients that vanished mid-line to end; only the silent client's remains")
                 .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Processes.runningDescendants().size() == 1);
+                .until(() -> OsProcesses.runningDescendants().size() == 1);
     }
 
     @Test
@@ -130,12 +131,12 @@ class ProcessPerClientServerHiddenTest {
         }
         connect(); // silent
         Awaitility.await("four handlers running").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
-                .until(() -> Processes.runningDescendants().size() == 4);
+                .until(() -> OsProcesses.runningDescendants().size() == 4);
 
         server.close();
 
-        assertThat(Processes.runningDescendants()).as("handler processes still running when close() returned").isEmpty();
-        assertThat(pids).noneMatch(Processes::isRunning);
+        assertThat(OsProcesses.runningDescendants()).as("handler processes still running when close() returned").isEmpty();
+        assertThat(pids).noneMatch(OsProcesses::isRunning);
         for (TestClient client : clients) {
             assertThat(client.endsWithin(Duration.ofSeconds(5))).as("a client's connection ended after close()").isTrue();
         }
@@ -158,7 +159,7 @@ class ProcessPerClientServerHiddenTest {
                         + " destroy(): wait for the handlers with a bound (POLITE_STOP), then destroyForcibly() the"
                         + " ones still running");
 
-        assertThat(Processes.runningDescendants())
+        assertThat(OsProcesses.runningDescendants())
                 .as("processes still running when close() returned (handler %d was frozen, %d was not)", frozenPid, livelyPid)
                 .isEmpty();
         assertThat(frozen.endsWithin(Duration.ofSeconds(5))).as("the frozen handler's client connection ended after close()").isTrue();

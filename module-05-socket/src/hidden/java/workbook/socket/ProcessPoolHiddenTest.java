@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("5.4")
 @Timeout(value = 55, unit = TimeUnit.SECONDS)
@@ -41,7 +42,7 @@ class ProcessPoolHiddenTest {
                 // Exercise 5.5 grades the shutdown.
             }
         }
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     private TestClient connect() throws Exception {
@@ -123,7 +124,7 @@ class ProcessPoolHiddenTest {
         long bystanderPid = bystander.servingPid();
 
         victim.sendLine(EchoProtocol.CRASH_REQUEST);
-        Processes.awaitEnd(victimPid, Duration.ofSeconds(15), "the worker that was asked to crash");
+        OsProcesses.awaitGone(victimPid, Duration.ofSeconds(15), "the worker that was asked to crash");
         assertThat(victim.endsWithin(Duration.ofSeconds(10))).as("the crashed worker's client is told its conversation is over").isTrue();
         assertThat(bystander.ask("carry on")).isEqualTo("CARRY ON");
         bystander.close();
@@ -142,7 +143,7 @@ class ProcessPoolHiddenTest {
         Awaitility.await("the pool to list two live workers, without the crashed one")
                 .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
                 .until(() -> workerPids().size() == 2 && !workerPids().contains(victimPid)
-                        && workerPids().stream().allMatch(Processes::isRunning));
+                        && workerPids().stream().allMatch(OsProcesses::isRunning));
     }
 
     @Test

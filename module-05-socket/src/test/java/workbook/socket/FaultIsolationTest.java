@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 /** Why pay for processes: a handler that dies takes only its own client with it. */
 @Exercise("5.3")
@@ -27,7 +28,7 @@ class FaultIsolationTest {
         } catch (RuntimeException unfinishedShutdown) {
             // Graded by the shutdown tests.
         }
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     private TestClient connect() throws Exception {
@@ -46,13 +47,13 @@ class FaultIsolationTest {
         long victimPid = victim.servingPid();
 
         victim.sendLine(EchoProtocol.CRASH_REQUEST);
-        Processes.awaitEnd(victimPid, Duration.ofSeconds(15), "the handler that was asked to crash");
+        OsProcesses.awaitGone(victimPid, Duration.ofSeconds(15), "the handler that was asked to crash");
         assertThat(victim.endsWithin(Duration.ofSeconds(10)))
                 .as("the client whose handler crashed was left waiting: when the handler's output ends, close the"
                         + " client's connection")
                 .isTrue();
 
-        assertThat(Processes.isRunning(bystanderPid)).as("the other client's handler (pid %d) survives the crash", bystanderPid).isTrue();
+        assertThat(OsProcesses.isRunning(bystanderPid)).as("the other client's handler (pid %d) survives the crash", bystanderPid).isTrue();
         assertThat(bystander.ask("are you still there?")).as("the other client carries on").isEqualTo("ARE YOU STILL THERE?");
         TestClient newcomer = connect();
         assertThat(newcomer.ask("new client")).as("the server still accepts new clients").isEqualTo("NEW CLIENT");

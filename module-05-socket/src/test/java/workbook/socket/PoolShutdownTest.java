@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("5.5")
 @Timeout(value = 40, unit = TimeUnit.SECONDS)
@@ -24,7 +25,7 @@ class PoolShutdownTest {
         if (busy != null) {
             busy.close();
         }
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     @Test
@@ -43,7 +44,7 @@ class PoolShutdownTest {
         pool.close();
 
         assertThat(pids).as("worker processes still running when close() returned (of %s; pid %d was busy)", pids, taken.pid())
-                .noneMatch(Processes::isRunning);
+                .noneMatch(OsProcesses::isRunning);
         assertThat(busy.endsWithin(Duration.ofSeconds(5))).as("the busy worker's client connection ended").isTrue();
         try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
             assertThat(again.getLocalPort()).as("the pool's port is free again after close()").isEqualTo(port);

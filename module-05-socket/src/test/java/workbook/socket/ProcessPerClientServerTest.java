@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("5.3")
 @Timeout(value = 50, unit = TimeUnit.SECONDS)
@@ -39,7 +40,7 @@ class ProcessPerClientServerTest {
         } catch (RuntimeException unfinishedShutdown) {
             // Graded by the shutdown tests; here only the clean-up matters.
         }
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     private TestClient connect() throws Exception {
@@ -63,7 +64,7 @@ class ProcessPerClientServerTest {
                 .as("the handler's command line").contains(HandlerMain.class.getName()));
 
         client.close();
-        Processes.awaitEnd(pid, HANDLER_END, "the handler of a client that disconnected");
+        OsProcesses.awaitGone(pid, HANDLER_END, "the handler of a client that disconnected");
     }
 
     @Test
@@ -83,13 +84,13 @@ class ProcessPerClientServerTest {
         }
         assertThat(pids).as("ten connected clients must be served by ten different processes").hasSize(10);
         assertThat(pids).as("all ten handlers must be running at the same time, while their clients are connected")
-                .allMatch(Processes::isRunning);
+                .allMatch(OsProcesses::isRunning);
         for (TestClient client : ten) {
             assertThat(client.ask("still there?")).isEqualTo("STILL THERE?");
         }
         ten.forEach(TestClient::close);
         for (long pid : pids) {
-            Processes.awaitEnd(pid, HANDLER_END, "a handler whose client disconnected");
+            OsProcesses.awaitGone(pid, HANDLER_END, "a handler whose client disconnected");
         }
     }
 
@@ -103,7 +104,7 @@ class ProcessPerClientServerTest {
         server.close();
 
         assertThat(List.of(first, second)).as("handler processes still running when close() returned")
-                .noneMatch(Processes::isRunning);
+                .noneMatch(OsProcesses::isRunning);
         assertThat(one.endsWithin(Duration.ofSeconds(5))).as("the first client's connection ended after close()").isTrue();
         assertThat(two.endsWithin(Duration.ofSeconds(5))).as("the second client's connection ended after close()").isTrue();
     }

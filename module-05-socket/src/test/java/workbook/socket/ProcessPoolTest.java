@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("5.4")
 @Timeout(value = 50, unit = TimeUnit.SECONDS)
@@ -31,7 +32,7 @@ class ProcessPoolTest {
                 // Exercise 5.5 grades the shutdown; here only the clean-up matters.
             }
         }
-        Processes.endAllDescendants();
+        OsProcesses.endAllDescendants();
     }
 
     private TestClient connect() throws Exception {
@@ -60,7 +61,7 @@ class ProcessPoolTest {
         assertThat(workerPids).as("every client must be served by one of the pre-started workers").containsAll(served);
         assertThat(pids(pool.workers())).as("the pool's workers after six clients (no worker is replaced when nothing crashed)")
                 .isEqualTo(workerPids);
-        assertThat(Processes.runningDescendants())
+        assertThat(OsProcesses.runningDescendants())
                 .as("processes running under the server after six clients: only the two workers, none started per client")
                 .containsExactlyInAnyOrderElementsOf(workerPids);
     }

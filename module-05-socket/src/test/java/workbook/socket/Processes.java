@@ -1,35 +1,14 @@
 package workbook.socket;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
-/** What the tests ask of the operating system about processes. */
+/**
+ * What the tests of this module do to processes beyond what {@link workbook.testsupport.OsProcesses}
+ * offers: freeze one, to stand for a worker or handler that hangs.
+ */
 final class Processes {
 
     private Processes() {
-    }
-
-    /** @return true if {@code pid} is a running process (not one that has exited, nor a zombie) */
-    static boolean isRunning(long pid) {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        return handle.isPresent() && handle.get().isAlive() && !isZombie(pid);
-    }
-
-    /** Fails the test unless {@code pid} has ended within {@code timeout}. */
-    static void awaitEnd(long pid, Duration timeout, String what) throws Exception {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return;
-        }
-        try {
-            handle.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError(what + " (pid " + pid + ") was still alive " + timeout.toSeconds() + " s later");
-        }
     }
 
     /**
@@ -41,38 +20,6 @@ final class Processes {
         if (!stop.waitFor(10, TimeUnit.SECONDS) || stop.exitValue() != 0) {
             stop.destroyForcibly();
             throw new AssertionError("kill -STOP " + pid + " did not succeed within 10 s");
-        }
-    }
-
-    /** @return the pids of this JVM's running descendants */
-    static List<Long> runningDescendants() {
-        return ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> !isZombie(p.pid())).map(ProcessHandle::pid).collect(Collectors.toList());
-    }
-
-    /**
-     * Test clean-up: kills whatever this JVM still runs, so that one exercise's unfinished shutdown does
-     * not fail another exercise's tests. Shutdown itself is graded by its own tests.
-     */
-    static void endAllDescendants() {
-        List<ProcessHandle> left = ProcessHandle.current().descendants().collect(Collectors.toList());
-        left.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle process : left) {
-            try {
-                process.onExit().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // The leaked-process guard reports anything that survived.
-            }
-        }
-    }
-
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "stat"));
-            int afterName = stat.lastIndexOf(')');
-            return afterName > 0 && afterName + 2 < stat.length() && stat.charAt(afterName + 2) == 'Z';
-        } catch (java.io.IOException | RuntimeException notLinuxOrGone) {
-            return false;
         }
     }
 }

@@ -1,8 +1,5 @@
 package workbook.testsupport;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -101,23 +98,8 @@ public final class LeakedProcessGuard implements BeforeAllCallback, AfterAllCall
     static Set<ProcessHandle> liveDescendants() {
         return ProcessHandle.current().descendants()
                 .filter(ProcessHandle::isAlive)
-                .filter(p -> !isZombie(p.pid()))
+                .filter(p -> !OsProcesses.isZombie(p.pid()))
                 .collect(Collectors.toSet());
-    }
-
-    /**
-     * A zombie has exited but was not yet reaped by its parent; {@link ProcessHandle#isAlive()} still
-     * says true for it. Only Linux shows the state (in {@code /proc/PID/stat}); elsewhere this says false.
-     */
-    static boolean isZombie(long pid) {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
-        try {
-            String line = Files.readString(stat);
-            int afterName = line.lastIndexOf(')');
-            return afterName > 0 && afterName + 2 < line.length() && line.charAt(afterName + 2) == 'Z';
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     static void killDeepestFirst(List<ProcessHandle> processes) {

@@ -103,7 +103,7 @@ class LeakedProcessGuardTest {
                 .isLessThan(failure.getMessage().indexOf("pid " + grandparent.pid()));
         assertThat(grandparent.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(ProcessHandle.current().descendants().filter(ProcessHandle::isAlive)
-                .filter(p -> !LeakedProcessGuard.isZombie(p.pid())).toList()).as("live descendants afterwards").isEmpty();
+                .filter(p -> !OsProcesses.isZombie(p.pid())).toList()).as("live descendants afterwards").isEmpty();
     }
 
     @Test
@@ -116,7 +116,7 @@ class LeakedProcessGuardTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<ProcessHandle> zombies = List.of();
         while (zombies.isEmpty() && System.nanoTime() < deadline) {
-            zombies = grandparent.descendants().filter(p -> LeakedProcessGuard.isZombie(p.pid())).toList();
+            zombies = grandparent.descendants().filter(p -> OsProcesses.isZombie(p.pid())).toList();
             Thread.sleep(20);
         }
         assertThat(zombies).as("a zombie below the long sleep").hasSize(1);
