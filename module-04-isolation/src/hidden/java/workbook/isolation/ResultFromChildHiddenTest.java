@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.process.JavaCommand;
 import workbook.testsupport.Exercise;
@@ -70,6 +73,57 @@ class ResultFromChildHiddenTest {
                     .as("what computeInChild left in the temporary folder and working directory of the JVM that called it:"
                             + " delete the file that carried the result (in a finally block, so that a failure deletes it too)")
                     .isEmpty();
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "finds the child through /proc")
+    void aChildThatIsKilledIsAFailureAndLeavesNoFileBehind(@TempDir Path dir) throws Exception {
+        Path home = Files.createDirectory(dir.resolve("home"));
+        Path output = dir.resolve("output.txt");
+        List<String> options = new ArrayList<>(JavaCommand.LEAN_JVM_OPTIONS);
+        options.add("-Djava.io.tmpdir=" + home);
+        Process program;
+        try (NewDescendants killer = NewDescendants.killGrandchildren(1)) {
+            program = Program.runToEnd(
+                    new ProcessBuilder(JavaCommand.forClass(ComputeAndPrint.class, options, List.of("1000000")))
+                            .directory(home.toFile()),
+                    output, Duration.ofSeconds(40), "a program calling computeInChild, whose child the test kills");
+            assertThat(killer.caught()).as("test set-up: the child of the program, killed by the test").hasSize(1);
+        }
+        String printed = Files.readString(output);
+
+        assertThat(printed)
+                .as("what a program calling computeInChild printed when the test killed (SIGKILL) the child it had"
+                        + " started: a child that fails must make computeInChild throw an IllegalStateException that"
+                        + " says how the child ended, not return a result it never sent")
+                .contains("IllegalStateException");
+        assertThat(program.exitValue()).as("exit value of that program; it printed:%n%s", printed).isNotZero();
+        try (Stream<Path> left = Files.walk(home)) {
+            assertThat(left.filter(path -> !path.equals(home)).toList())
+                    .as("what computeInChild left in the temporary folder and working directory of its JVM when its"
+                            + " child failed: delete the file that carried the result in a finally block, so that the"
+                            + " failure path deletes it too")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes the child with SIGSTOP, found through /proc")
+    void anInterruptedWaitThrowsInterruptedException() throws Exception {
+        try (NewDescendants freezer = NewDescendants.freezeChildren(1)) {
+            ForeignCall<PrimeCountJob> call = ForeignCall.start("computeInChild",
+                    () -> ResultFromChild.computeInChild(new PrimeCountJob(1000)));
+            Awaitility.await("the child started and frozen by the test").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> freezer.caught().size() == 1 || call.hasEnded());
+            call.awaitBlocked(Duration.ofSeconds(10));
+
+            call.thread().interrupt();
+
+            assertThat(call.outcome(Duration.ofSeconds(10)))
+                    .as("what computeInChild did when its thread was interrupted while it waited for its (frozen)"
+                            + " child: throw InterruptedException, not go on waiting or return something else")
+                    .isInstanceOf(InterruptedException.class);
         }
     }
 
