@@ -64,4 +64,25 @@ class BlockingEchoServerHiddenTest {
             assertThat(client.readReplyBytes(REPLY)).isEqualTo(EchoProtocol.upperCase(binary, binary.length));
         }
     }
+
+    @Test
+    void aFinishedConversationEndsTheConnectionAndTheNextIsServed() throws Exception {
+        server = new BlockingEchoServer();
+        server.start();
+        try (TestClient client = TestClient.connect(server.port())) {
+            String request = RandomText.line(random, 60);
+            client.sendLine(request);
+            client.finishSending();
+            assertThat(new String(client.readReplyBytes(REPLY), StandardCharsets.UTF_8))
+                    .as("the reply to a client that had sent its request and half-closed its connection")
+                    .isEqualTo(RandomText.expectedReply(request));
+            assertThat(client.endsWithin(REPLY))
+                    .as("the connection of a client whose conversation has ended (it finished sending): close each"
+                            + " client's connection when its conversation ends, or the client waits forever")
+                    .isTrue();
+        }
+        try (TestClient next = TestClient.connect(server.port())) {
+            assertThat(next.ask("next")).as("the next client").isEqualTo("NEXT");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -102,5 +103,31 @@ class PoolShutdownHiddenTest {
 
         assertThat(Processes.runningDescendants()).as("processes still running when close() returned (%s was frozen)", frozen)
                 .isEmpty();
+    }
+
+    @Test
+    void afterCloseNoWorkerIsIdle() throws Exception {
+        ProcessPool pool = new ProcessPool(2);
+        pool.start();
+        pool.close();
+
+        AtomicReference<Worker> taken = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(pool.takeIdleWorker());
+            } catch (InterruptedException expected) {
+                // nothing idle: the right answer
+            }
+        }, "test-takes-an-idle-worker");
+        taker.setDaemon(true);
+        taker.start();
+        taker.join(500);
+        taker.interrupt();
+        taker.join(5000);
+
+        assertThat(taken.get())
+                .as("a worker that takeIdleWorker() handed out after close(): stopHandlers must empty the idle queue,"
+                        + " so that nobody is handed a dead worker")
+                .isNull();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -194,5 +195,106 @@ class ProcessPoolHiddenTest {
                                 + " when the worker's side ends, close both the client's socket and the connection to"
                                 + " the worker, or the server runs out of file descriptors", conversations)
                         .hasSizeLessThanOrEqualTo(2));
+    }
+
+    @Test
+    void noWorkerIsIdleWhileItsClientIsStillInConversation() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        TestClient client = connect();
+        long pid = client.servingPid();
+
+        AtomicReference<Worker> taken = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(pool.takeIdleWorker());
+            } catch (InterruptedException expected) {
+                // no idle worker: the right answer
+            }
+        }, "test-takes-an-idle-worker");
+        taker.setDaemon(true);
+        taker.start();
+        taker.join(1000);
+        taker.interrupt();
+        taker.join(5000);
+
+        assertThat(taken.get())
+                .as("an idle worker of a pool of 1, while the client of its only worker (pid %d) is still connected and"
+                        + " has been answered: give a worker back to the idle ones only when the worker's side of the"
+                        + " conversation has ended and its last byte was relayed, never as soon as the connection is made"
+                        + " (the next client would queue behind a busy worker, and lose its turn if that worker crashes)", pid)
+                .isNull();
+        client.close();
+        try (TestClient next = connect()) {
+            assertThat(next.servingPid()).as("the next client, once the first has gone: the same worker, given back")
+                    .isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void anIdleWorkerThatDiedIsReplacedAndTheClientServed() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        Worker dead = pool.workers().get(0);
+        dead.process().destroyForcibly();
+        assertThat(dead.process().waitFor(15, TimeUnit.SECONDS)).as("test set-up: the idle worker killed").isTrue();
+
+        TestClient client = connect();
+        long pid = client.servingPid();
+
+        assertThat(pid)
+                .as("the pid serving a client that came after the only idle worker (pid %d) had died: a worker whose"
+                        + " port refuses the connection is dead; replace() it and hand the client to the new one", dead.pid())
+                .isNotEqualTo(dead.pid());
+        assertThat(workerPids()).as("the pool's workers: the replacement, which serves the client").containsExactly(pid);
+    }
+
+    @Test
+    void aClientThatFinishesSendingGetsEveryReplyThenTheEnd() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        TestClient client = connect();
+        long pid = client.servingPid();
+        List<String> requests = List.of(RandomText.line(random, 50), RandomText.line(random, 50), RandomText.line(random, 50));
+        for (String request : requests) {
+            client.sendLine(request);
+        }
+        client.finishSending();
+
+        for (String request : requests) {
+            assertThat(client.readReply())
+                    .as("a reply to a client that had sent its last request and half-closed its connection: the client"
+                            + " has stopped sending, not listening. Half-close the worker connection then, and close the"
+                            + " client only when the worker's side has ended and its last byte was relayed")
+                    .isEqualTo(RandomText.expectedReply(request));
+        }
+        assertThat(client.endsWithin(Duration.ofSeconds(10)))
+                .as("the connection of a client that had finished sending ends once every reply is relayed").isTrue();
+        try (TestClient next = connect()) {
+            assertThat(next.servingPid()).as("the next client: the same worker, given back").isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void aClientWaitingForAWorkerIsDisconnectedWhenThePoolCloses() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        TestClient busy = connect();
+        busy.servingPid();
+        TestClient waiting = connect();
+        waiting.sendLine(EchoProtocol.PID_REQUEST);
+        String acceptor = "ProcessPool-acceptor-port-" + pool.port();
+        Awaitility.await("the acceptor waiting for an idle worker for the second client")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals(acceptor) && t.getState() == Thread.State.WAITING));
+
+        pool.close();
+
+        assertThat(waiting.endsWithin(Duration.ofSeconds(10)))
+                .as("the connection of a client that was waiting for a worker when the pool closed: close() interrupts"
+                        + " the wait, and handle() must then let InterruptedException end it (the acceptor closes the"
+                        + " client), not swallow it and wait on")
+                .isTrue();
     }
 }
