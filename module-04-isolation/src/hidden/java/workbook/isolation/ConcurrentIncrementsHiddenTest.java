@@ -159,6 +159,29 @@ class ConcurrentIncrementsHiddenTest {
     }
 
     @Test
+    void theLargestProcessCountIsAccepted() throws Exception {
+        // With this thread interrupted, JvmProcess.start() fails on its (interruptible) state file write, so no
+        // child starts: what matters here is only whether runConcurrently rejects the count before that.
+        Path counter = dir.resolve("counter.txt");
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> ConcurrentIncrements.runConcurrently(counter, ConcurrentIncrements.MAX_PROCESSES, 1,
+                    TestCounterUpdates::increment));
+        } finally {
+            Thread.interrupted();
+            for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+                child.onExit().get(50, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(thrown)
+                .as("what runConcurrently did with processes = MAX_PROCESSES (%d): the largest valid count, not a bad"
+                        + " argument", ConcurrentIncrements.MAX_PROCESSES)
+                .isNotInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theIncrementsRunInChildProcesses() {
         ProcessRules.assertStartsAProcess(ConcurrentIncrements.class);
     }

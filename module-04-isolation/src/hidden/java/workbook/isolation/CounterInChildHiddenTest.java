@@ -43,6 +43,19 @@ class CounterInChildHiddenTest {
     }
 
     @Test
+    void aNegativeAmount() throws Exception {
+        int amount = -ThreadLocalRandom.current().nextInt(101, 5000);
+
+        ChildView view = CounterInChild.addInChild(amount);
+
+        assertThat(view.after())
+                .as("the child's counter after adding %d to %d: a negative amount is allowed, and so is a negative"
+                        + " result; read the report's minus sign too", amount, StaticCounter.START)
+                .isEqualTo(StaticCounter.START + amount);
+        assertThat(view.before()).isEqualTo(StaticCounter.START);
+    }
+
+    @Test
     void everyChildStartsAfresh() throws Exception {
         int first = ThreadLocalRandom.current().nextInt(1, 1000);
         int second = ThreadLocalRandom.current().nextInt(1, 1000);

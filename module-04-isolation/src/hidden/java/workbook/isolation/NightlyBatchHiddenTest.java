@@ -1,6 +1,7 @@
 package workbook.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,6 +115,27 @@ class NightlyBatchHiddenTest {
                             + " workers: throw InterruptedException, not go on waiting or return")
                     .isInstanceOf(InterruptedException.class);
         }
+    }
+
+    @Test
+    void theLargestWorkerCountIsAccepted() throws Exception {
+        // With this thread interrupted, JvmProcess.start() fails on its (interruptible) state file write, so no
+        // worker starts: what matters here is only whether main rejects the count before that.
+        Thread.currentThread().interrupt();
+        Throwable thrown;
+        try {
+            thrown = catchThrowable(() -> NightlyBatch.main(new String[] {Integer.toString(NightlyBatch.MAX_WORKERS)}));
+        } finally {
+            Thread.interrupted();
+            for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+                child.onExit().get(40, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(thrown)
+                .as("what NightlyBatch %d did: MAX_WORKERS (%d) is a valid worker count, the largest one",
+                        NightlyBatch.MAX_WORKERS, NightlyBatch.MAX_WORKERS)
+                .isNotInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -66,8 +66,13 @@ class ResultFromChildHiddenTest {
 
         assertThat(program.exitValue()).as("exit value of a program calling computeInChild(new PrimeCountJob(%d)); it printed:%n%s",
                 limit, Files.readString(output)).isZero();
-        assertThat(Files.readString(output).strip()).as("primes below %d, as the program printed them", limit)
+        assertThat(Files.readString(output).lines().findFirst().orElse("")).as("primes below %d, as the program printed them", limit)
                 .isEqualTo(Integer.toString(expected.primes().orElseThrow()));
+        assertThat(leftBehind(Files.readString(output)))
+                .as("what computeInChild left in the temporary folder of the JVM that called it, right after it returned"
+                        + " (before that JVM exited): delete the file that carried the result before returning, not"
+                        + " when the JVM exits (deleteOnExit())")
+                .isEqualTo(LEFT_BEHIND + "[]");
         try (Stream<Path> left = Files.walk(home)) {
             assertThat(left.filter(path -> !path.equals(home)).toList())
                     .as("what computeInChild left in the temporary folder and working directory of the JVM that called it:"
@@ -99,6 +104,10 @@ class ResultFromChildHiddenTest {
                         + " says how the child ended, not return a result it never sent")
                 .contains("IllegalStateException");
         assertThat(program.exitValue()).as("exit value of that program; it printed:%n%s", printed).isNotZero();
+        assertThat(leftBehind(printed))
+                .as("what computeInChild left in the temporary folder of its JVM when it threw: delete the file that"
+                        + " carried the result in a finally block, so that the failure path deletes it too")
+                .isEqualTo(LEFT_BEHIND + "[]");
         try (Stream<Path> left = Files.walk(home)) {
             assertThat(left.filter(path -> !path.equals(home)).toList())
                     .as("what computeInChild left in the temporary folder and working directory of its JVM when its"
@@ -127,12 +136,30 @@ class ResultFromChildHiddenTest {
         }
     }
 
-    /** {@code ComputeAndPrint <limit>}: calls computeInChild and prints the number of primes it got back. */
+    /**
+     * {@code ComputeAndPrint <limit>}: calls computeInChild and prints the number of primes it got back; then, whether
+     * computeInChild returned or threw, what it left in this JVM's temporary folder while this JVM still runs
+     * (a file marked deleteOnExit() is still there), as the last line {@code left behind: [...]}.
+     */
     public static final class ComputeAndPrint {
-        public static void main(String[] args) throws InterruptedException {
-            PrimeCountJob computed = ResultFromChild.computeInChild(new PrimeCountJob(Integer.parseInt(args[0])));
-            System.out.println(computed.primes().orElse(-1));
+        public static void main(String[] args) throws Exception {
+            try {
+                PrimeCountJob computed = ResultFromChild.computeInChild(new PrimeCountJob(Integer.parseInt(args[0])));
+                System.out.println(computed.primes().orElse(-1));
+            } finally {
+                try (Stream<Path> left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+                    System.out.println(LEFT_BEHIND + left.map(p -> p.getFileName().toString()).sorted().toList());
+                }
+            }
         }
+    }
+
+    private static final String LEFT_BEHIND = "left behind: ";
+
+    /** @return the files a ComputeAndPrint run listed in its temporary folder before it exited */
+    private static String leftBehind(String printed) {
+        return printed.lines().filter(line -> line.startsWith(LEFT_BEHIND)).findFirst()
+                .orElse("(no '" + LEFT_BEHIND + "' line: the program did not get that far)");
     }
 
     @Test

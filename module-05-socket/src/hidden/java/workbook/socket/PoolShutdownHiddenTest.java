@@ -130,4 +130,28 @@ class PoolShutdownHiddenTest {
                         + " so that nobody is handed a dead worker")
                 .isNull();
     }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes workers with SIGSTOP, a Unix signal")
+    void frozenWorkersShareOnePoliteStop() throws Exception {
+        ProcessPool pool = new ProcessPool(4);
+        pool.start();
+        List<Worker> workers = pool.workers();
+        for (Worker worker : workers.subList(0, 3)) {
+            Processes.freeze(worker.pid());
+        }
+
+        long start = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), pool::close,
+                () -> "close() had not returned 30 s after it began, with 3 of its 4 workers ignoring destroy()");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took)
+                .as("how long close() took with 3 of 4 workers frozen (ignoring destroy()): they get POLITE_STOP (%d s)"
+                        + " together, not each, before they are killed; at least that long (they were asked politely"
+                        + " first), and far less than 3 x POLITE_STOP", ProcessPool.POLITE_STOP.toSeconds())
+                .isGreaterThanOrEqualTo(ProcessPool.POLITE_STOP.minusMillis(100))
+                .isLessThan(ProcessPool.POLITE_STOP.multipliedBy(5).dividedBy(2));
+        assertThat(Processes.runningDescendants()).as("processes still running when close() returned").isEmpty();
+    }
 }

@@ -296,5 +296,9 @@ class ProcessPoolHiddenTest {
                         + " the wait, and handle() must then let InterruptedException end it (the acceptor closes the"
                         + " client), not swallow it and wait on")
                 .isTrue();
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(acceptor)).toList())
+                .as("the acceptor thread, still running after close() returned: handle() swallowed the"
+                        + " InterruptedException of its wait for a worker and waits on; let it propagate")
+                .isEmpty();
     }
 }
