@@ -102,7 +102,10 @@ class ResultFromChildHiddenTest {
                 .as("what a program calling computeInChild printed when the test killed (SIGKILL) the child it had"
                         + " started: a child that fails must make computeInChild throw an IllegalStateException that"
                         + " says how the child ended, not return a result it never sent")
-                .contains("IllegalStateException");
+                .contains("IllegalStateException")
+                .as("what that program printed: the IllegalStateException says how the child ended (killed by signal 9,"
+                        + " exit value 137), for instance with its exitStatus()")
+                .containsAnyOf("137", "signal 9", "SIGKILL");
         assertThat(program.exitValue()).as("exit value of that program; it printed:%n%s", printed).isNotZero();
         assertThat(leftBehind(printed))
                 .as("what computeInChild left in the temporary folder of its JVM when it threw: delete the file that"
