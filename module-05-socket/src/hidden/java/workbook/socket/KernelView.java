@@ -53,4 +53,51 @@ final class KernelView {
         }
         return OptionalLong.empty();
     }
+
+    /** TCP states of {@code /proc/net/tcp}: the peer has been sent a FIN (FIN_WAIT1, FIN_WAIT2). */
+    private static final List<String> FIN_SENT = List.of("04", "05");
+
+    /** @return true if a TCP socket of this machine connected to {@code remotePort} has sent its FIN (half-closed or closed) */
+    static boolean finSentTo(int remotePort) throws IOException {
+        String remote = String.format(":%04X", remotePort);
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (!Files.isReadable(file)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(file)) {
+                String[] fields = line.trim().split("\\s+");
+                if (fields.length > 3 && fields[2].endsWith(remote) && FIN_SENT.contains(fields[3])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @return true if signal {@code signal} is pending for process {@code pid} (thread or process wide) */
+    static boolean signalPending(long pid, int signal) {
+        try {
+            long bit = 1L << (signal - 1);
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("SigPnd:") || line.startsWith("ShdPnd:")) {
+                    if ((Long.parseUnsignedLong(line.substring(7).trim(), 16) & bit) != 0) {
+                        return true;
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException notLinuxOrGone) {
+            // not pending, as far as anyone can tell
+        }
+        return false;
+    }
+
+    /** Resumes a process stopped with SIGSTOP. */
+    static void thaw(long pid) throws Exception {
+        Process resume = new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start();
+        if (!resume.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || resume.exitValue() != 0) {
+            resume.destroyForcibly();
+            throw new AssertionError("kill -CONT " + pid + " did not succeed within 10 s");
+        }
+    }
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,14 +160,41 @@ class ProcessPerClientServerHiddenTest {
         long frozenPid = frozen.servingPid();
         long livelyPid = lively.servingPid();
         Processes.freeze(frozenPid);
+        AtomicBoolean askedPolitely = new AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            while (!Thread.currentThread().isInterrupted() && ProcessHandle.of(frozenPid).isPresent()) {
+                if (KernelView.signalPending(frozenPid, 15)) {
+                    askedPolitely.set(true);
+                    return;
+                }
+                try {
+                    Thread.sleep(2); // POLITE_STOP is 2 s: plenty of looks at the pending signals
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "test-watches-for-SIGTERM");
+        watcher.setDaemon(true);
+        watcher.start();
 
         assertTimeoutPreemptively(Duration.ofSeconds(20), server::close,
                 () -> "close() had not returned 20 s after it began, with handler pid " + frozenPid + " ignoring"
                         + " destroy(): wait for the handlers with a bound (POLITE_STOP), then destroyForcibly() the"
                         + " ones still running");
 
+        watcher.interrupt();
+        watcher.join(5000);
+        assertThat(askedPolitely.get())
+                .as("a SIGTERM pending for the frozen handler (pid %d) before it was killed: ask every handler"
+                        + " politely first (destroy()), and destroyForcibly() only those still running after POLITE_STOP",
+                        frozenPid)
+                .isTrue();
         assertThat(Processes.runningDescendants())
                 .as("processes still running when close() returned (handler %d was frozen, %d was not)", frozenPid, livelyPid)
+                .isEmpty();
+        assertThat(ProcessHandle.of(frozenPid))
+                .as("the killed handler (pid %d) when close() returned: waitFor() it after destroyForcibly(), so that it"
+                        + " has really exited (and been reaped) before close() returns", frozenPid)
                 .isEmpty();
         assertThat(frozen.endsWithin(Duration.ofSeconds(5))).as("the frozen handler's client connection ended after close()").isTrue();
         assertThat(lively.endsWithin(Duration.ofSeconds(5))).as("the other client's connection ended after close()").isTrue();

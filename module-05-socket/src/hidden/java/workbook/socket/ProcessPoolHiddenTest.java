@@ -249,23 +249,41 @@ class ProcessPoolHiddenTest {
         assertThat(workerPids()).as("the pool's workers: the replacement, which serves the client").containsExactly(pid);
     }
 
+    /**
+     * The worker is frozen (SIGSTOP) while the client sends its requests and half-closes, so that its replies can only
+     * come after the relay has passed on the client's end: the worker's side is not over yet at that moment.
+     */
     @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes the worker with SIGSTOP and watches /proc/net/tcp")
     void aClientThatFinishesSendingGetsEveryReplyThenTheEnd() throws Exception {
         pool = new ProcessPool(1);
         pool.start();
+        Worker worker = pool.workers().get(0);
         TestClient client = connect();
         long pid = client.servingPid();
+        Processes.freeze(pid);
         List<String> requests = List.of(RandomText.line(random, 50), RandomText.line(random, 50), RandomText.line(random, 50));
         for (String request : requests) {
             client.sendLine(request);
         }
         client.finishSending();
+        Awaitility.await("the pool passing the client's end on to the worker connection (a FIN in /proc/net/tcp)")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
+                .until(() -> KernelView.finSentTo(worker.port()));
 
+        Optional<Worker> idleMeanwhile = idleWorkerWithin(Duration.ofMillis(500));
+        KernelView.thaw(pid);
+
+        assertThat(idleMeanwhile)
+                .as("an idle worker while the only worker still owed replies to a client that had stopped sending: the"
+                        + " conversation ends when the worker's side ends, not when the client stops sending; give the"
+                        + " worker back only then")
+                .isEmpty();
         for (String request : requests) {
             assertThat(client.readReply())
                     .as("a reply to a client that had sent its last request and half-closed its connection: the client"
-                            + " has stopped sending, not listening. Half-close the worker connection then, and close the"
-                            + " client only when the worker's side has ended and its last byte was relayed")
+                            + " has stopped sending, not listening. Half-close the worker connection"
+                            + " (Sockets.shutdownOutputQuietly), and close the sockets only when the worker's side has ended")
                     .isEqualTo(RandomText.expectedReply(request));
         }
         assertThat(client.endsWithin(Duration.ofSeconds(10)))
@@ -273,6 +291,24 @@ class ProcessPoolHiddenTest {
         try (TestClient next = connect()) {
             assertThat(next.servingPid()).as("the next client: the same worker, given back").isEqualTo(pid);
         }
+    }
+
+    /** @return a worker that takeIdleWorker() handed out within {@code bound}; empty if none was idle */
+    private Optional<Worker> idleWorkerWithin(Duration bound) throws InterruptedException {
+        AtomicReference<Worker> taken = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(pool.takeIdleWorker());
+            } catch (InterruptedException expected) {
+                // no idle worker
+            }
+        }, "test-takes-an-idle-worker");
+        taker.setDaemon(true);
+        taker.start();
+        taker.join(bound.toMillis());
+        taker.interrupt();
+        taker.join(5000);
+        return Optional.ofNullable(taken.get());
     }
 
     @Test
