@@ -325,8 +325,15 @@ class ProcessPoolHiddenTest {
                 .until(() -> Thread.getAllStackTraces().keySet().stream()
                         .anyMatch(t -> t.getName().equals(acceptor) && t.getState() == Thread.State.WAITING));
 
+        long start = System.nanoTime();
         pool.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
 
+        assertThat(took)
+                .as("how long close() took with a client waiting for a worker: close() interrupts the acceptor, which"
+                        + " must then end at once (it gets 5 s before close() gives up on it); a handle() that swallows"
+                        + " the InterruptedException of its wait for a worker waits on")
+                .isLessThan(Duration.ofMillis(4500));
         assertThat(waiting.endsWithin(Duration.ofSeconds(10)))
                 .as("the connection of a client that was waiting for a worker when the pool closed: close() interrupts"
                         + " the wait, and handle() must then let InterruptedException end it (the acceptor closes the"
