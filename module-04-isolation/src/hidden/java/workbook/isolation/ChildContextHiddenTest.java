@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.isolation.children.UntilStdinCloses;
 import workbook.testsupport.Exercise;
 
 @Exercise("4.4")
@@ -76,6 +78,27 @@ class ChildContextHiddenTest {
         assertThatThrownBy(() -> ChildContext.start(ContextProbe.class, null, Map.of()))
                 .as("a null working directory")
                 .isInstanceOf(NullPointerException.class);
+    }
+
+    @Test
+    void startReturnsWhileTheChildRuns() throws Exception {
+        ForeignCall<Process> call = ForeignCall.start("ChildContext.start",
+                () -> ChildContext.start(UntilStdinCloses.class, dir, Map.of()));
+        try {
+            Object outcome = call.outcome(Duration.ofSeconds(4));
+            assertThat(outcome)
+                    .as("what ChildContext.start did within 4 s with a child that runs until its standard input is"
+                            + " closed: start returns the started child at once (starting a process takes milliseconds),"
+                            + " and the caller waits for it; do not wait for the child, not even for a while")
+                    .isInstanceOf(Process.class);
+            Process child = (Process) outcome;
+            assertThat(child.isAlive()).as("the child that start returned is still running").isTrue();
+            child.getOutputStream().close();
+            assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("the child ended once its standard input was closed").isTrue();
+        } finally {
+            ProcessHandle.current().children().forEach(ProcessHandle::destroyForcibly);
+            call.awaitEnd(Duration.ofSeconds(20));
+        }
     }
 
     @Test

@@ -1,12 +1,18 @@
 package workbook.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.time.Duration;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import workbook.testsupport.Exercise;
 
 @Exercise("4.1")
@@ -37,6 +43,19 @@ class CounterInChildHiddenTest {
     }
 
     @Test
+    void aNegativeAmount() throws Exception {
+        int amount = -ThreadLocalRandom.current().nextInt(101, 5000);
+
+        ChildView view = CounterInChild.addInChild(amount);
+
+        assertThat(view.after())
+                .as("the child's counter after adding %d to %d: a negative amount is allowed, and so is a negative"
+                        + " result; read the report's minus sign too", amount, StaticCounter.START)
+                .isEqualTo(StaticCounter.START + amount);
+        assertThat(view.before()).isEqualTo(StaticCounter.START);
+    }
+
+    @Test
     void everyChildStartsAfresh() throws Exception {
         int first = ThreadLocalRandom.current().nextInt(1, 1000);
         int second = ThreadLocalRandom.current().nextInt(1, 1000);
@@ -51,6 +70,41 @@ class CounterInChildHiddenTest {
                 .isEqualTo(StaticCounter.START);
         assertThat(two.after()).isEqualTo(StaticCounter.START + second);
         assertThat(StaticCounter.get()).as("the parent's counter after both children").isEqualTo(StaticCounter.START);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "finds the child through /proc")
+    void aChildThatIsKilledIsAFailure() throws Exception {
+        Throwable thrown;
+        try (NewDescendants killer = NewDescendants.killChildren(1)) {
+            thrown = catchThrowable(() -> CounterInChild.addInChild(1));
+            assertThat(killer.caught()).as("test set-up: the child, killed by the test").hasSize(1);
+        }
+
+        assertThat(thrown)
+                .as("what addInChild did when the test killed (SIGKILL) its child before it reported anything: a child"
+                        + " that fails must make addInChild throw an IllegalStateException (check its exit status),"
+                        + " not return a made-up view")
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(StaticCounter.get()).as("the parent's counter").isEqualTo(StaticCounter.START);
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes the child with SIGSTOP, found through /proc")
+    void anInterruptedWaitThrowsInterruptedException() throws Exception {
+        try (NewDescendants freezer = NewDescendants.freezeChildren(1)) {
+            ForeignCall<ChildView> call = ForeignCall.start("addInChild", () -> CounterInChild.addInChild(1));
+            Awaitility.await("the child started and frozen by the test").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> freezer.caught().size() == 1 || call.hasEnded());
+            call.awaitBlocked(Duration.ofSeconds(10));
+
+            call.thread().interrupt();
+
+            assertThat(call.outcome(Duration.ofSeconds(10)))
+                    .as("what addInChild did when its thread was interrupted while it waited for its (frozen) child:"
+                            + " throw InterruptedException, not go on waiting or return something else")
+                    .isInstanceOf(InterruptedException.class);
+        }
     }
 
     @Test

@@ -1,14 +1,19 @@
 package workbook.isolation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.testsupport.Exercise;
 
@@ -39,9 +44,94 @@ class NightlyBatchHiddenTest {
             assertThat(run.output())
                     .as("what NightlyBatch %s printed: an IllegalArgumentException with the usage", args)
                     .contains("IllegalArgumentException")
-                    .contains("WORKERS");
+                    .contains("WORKERS")
+                    .as("what NightlyBatch %s printed: the message says what was given", args)
+                    .contains(args.isEmpty() ? "0" : args.get(0));
             assertThat(run.eventsNamed(NightlyBatch.STARTED)).as("events after NightlyBatch %s", args).isEmpty();
         }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "finds the worker through /proc")
+    void aWorkerThatIsKilledFailsTheBatchByName() throws Exception {
+        NightlyBatchRun run;
+        long killed;
+        try (NewDescendants killer = NewDescendants.killGrandchildren(1)) {
+            run = NightlyBatchRun.run(dir, "3");
+            assertThat(killer.caught()).as("test set-up: one worker, killed by the test").hasSize(1);
+            killed = killer.caught().get(0).pid();
+        }
+
+        assertThat(run.exitValue()).as("exit value of NightlyBatch 3 when the test killed one worker; it printed:%n%s",
+                run.output()).isNotZero();
+        assertThat(run.output())
+                .as("what NightlyBatch 3 printed when the test killed worker pid %d (SIGKILL): a failed worker must"
+                        + " make main throw an IllegalStateException that names it (by pid or name)", killed)
+                .contains("IllegalStateException")
+                .containsAnyOf(Long.toString(killed), "batch-worker-");
+        assertThat(run.eventsNamed(NightlyBatch.FINISHED))
+                .as("'%s' is recorded only when every worker succeeded; the log was:%n%s", NightlyBatch.FINISHED, run)
+                .isEmpty();
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes the workers with SIGSTOP, found through /proc")
+    void theWorkersRunAtTheSameTime() throws Exception {
+        int workers = 3;
+        try (NewDescendants freezer = NewDescendants.freezeChildren(workers)) {
+            ForeignCall<Void> call = ForeignCall.start("NightlyBatch.main", () -> {
+                NightlyBatch.main(new String[] {Integer.toString(workers)});
+                return null;
+            });
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (freezer.caught().size() < workers && !call.hasEnded() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+
+            assertThat(freezer.caught())
+                    .as("worker JVMs of NightlyBatch %d started while none of them could end (the test froze each one as"
+                            + " it started): start all the workers in one loop and join them in a second; joining inside"
+                            + " the start loop runs them one after the other", workers)
+                    .hasSize(workers);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes the workers with SIGSTOP, found through /proc")
+    void anInterruptedWaitThrowsInterruptedException() throws Exception {
+        try (NewDescendants freezer = NewDescendants.freezeChildren(2)) {
+            ForeignCall<Void> call = ForeignCall.start("NightlyBatch.main", () -> {
+                NightlyBatch.main(new String[] {"2"});
+                return null;
+            });
+            Awaitility.await("both workers started and frozen by the test").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10)).until(() -> freezer.caught().size() == 2 || call.hasEnded());
+            call.awaitBlocked(Duration.ofSeconds(10));
+
+            call.thread().interrupt();
+
+            assertThat(call.outcome(Duration.ofSeconds(10)))
+                    .as("what NightlyBatch.main did when its thread was interrupted while it waited for its (frozen)"
+                            + " workers: throw InterruptedException, not go on waiting or return")
+                    .isInstanceOf(InterruptedException.class);
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "finds the workers through /proc")
+    void theLargestWorkerCountIsAccepted() throws Exception {
+        Throwable thrown;
+        // Each worker is killed as soon as it runs java: cheap, and all that matters here is whether main
+        // rejects the count before it starts any.
+        try (NewDescendants killer = NewDescendants.killChildren(NightlyBatch.MAX_WORKERS)) {
+            thrown = catchThrowable(() -> NightlyBatch.main(new String[] {Integer.toString(NightlyBatch.MAX_WORKERS)}));
+        }
+
+        assertThat(thrown)
+                .as("what NightlyBatch %d did when the test killed each worker as it started: MAX_WORKERS (%d) is a"
+                        + " valid worker count, the largest one, so the workers start, and their failure is an"
+                        + " IllegalStateException", NightlyBatch.MAX_WORKERS, NightlyBatch.MAX_WORKERS)
+                .isInstanceOf(IllegalStateException.class);
     }
 
     @Test

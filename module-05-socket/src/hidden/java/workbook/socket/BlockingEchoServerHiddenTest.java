@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -63,5 +64,53 @@ class BlockingEchoServerHiddenTest {
             client.send(new byte[] {'\n'});
             assertThat(client.readReplyBytes(REPLY)).isEqualTo(EchoProtocol.upperCase(binary, binary.length));
         }
+    }
+
+    @Test
+    void aFinishedConversationEndsTheConnectionAndTheNextIsServed() throws Exception {
+        server = new BlockingEchoServer();
+        server.start();
+        try (TestClient client = TestClient.connect(server.port())) {
+            String request = RandomText.line(random, 60);
+            client.sendLine(request);
+            client.finishSending();
+            assertThat(new String(client.readReplyBytes(REPLY), StandardCharsets.UTF_8))
+                    .as("the reply to a client that had sent its request and half-closed its connection")
+                    .isEqualTo(RandomText.expectedReply(request));
+            assertThat(client.endsWithin(REPLY))
+                    .as("the connection of a client whose conversation has ended (it finished sending): close each"
+                            + " client's connection when its conversation ends, or the client waits forever")
+                    .isTrue();
+        }
+        try (TestClient next = TestClient.connect(server.port())) {
+            assertThat(next.ask("next")).as("the next client").isEqualTo("NEXT");
+        }
+    }
+
+    @Test
+    void serveReturnsQuietlyAfterClose() throws Exception {
+        server = new BlockingEchoServer();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        Thread serving = new Thread(() -> {
+            try {
+                server.serve();
+            } catch (Throwable t) {
+                thrown.set(t);
+            }
+        }, "test-calls-serve");
+        serving.setDaemon(true);
+        serving.start();
+        try (TestClient client = TestClient.connect(server.port())) {
+            assertThat(client.ask("before close")).isEqualTo("BEFORE CLOSE");
+        }
+
+        server.close();
+        serving.join(10_000);
+
+        assertThat(serving.isAlive()).as("serve() still running 10 s after close()").isFalse();
+        assertThat(thrown.get())
+                .as("what serve() threw once close() had closed the listening socket: accept() failing then is the"
+                        + " normal end of the loop, so serve() returns quietly")
+                .isNull();
     }
 }

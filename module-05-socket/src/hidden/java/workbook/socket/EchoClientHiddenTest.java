@@ -12,12 +12,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.process.JavaCommand;
+import workbook.socket.children.EchoClientRun;
 import workbook.testsupport.Exercise;
 
 @Exercise("5.1")
@@ -119,6 +125,82 @@ class EchoClientHiddenTest {
                         .isInstanceOf(EOFException.class)
                         .hasMessageContaining("anyone there?");
             }
+        }
+    }
+
+    @Test
+    void theRequestGoesOutAsUtf8BytesAndOneLineFeed() throws Exception {
+        String request = "na\u00efve \u4e2d\u6587 " + RandomText.line(random, 20) + " \uD83D\uDE80";
+        try (ScriptedServer server = ScriptedServer.replying("OK\n".getBytes(StandardCharsets.US_ASCII));
+             EchoClient client = EchoClient.connect(server.port())) {
+            client.request(request);
+
+            assertThat(server.request())
+                    .as("the bytes the server received for request(\"%s\"): the line as UTF-8, then one '\\n'"
+                            + " (no '\\r', nothing else)", request)
+                    .isEqualTo((request + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aCarriageReturnInTheReplyIsPartOfTheReply() throws Exception {
+        try (ScriptedServer server = ScriptedServer.replying("left\rright\r\n".getBytes(StandardCharsets.US_ASCII));
+             EchoClient client = EchoClient.connect(server.port())) {
+            assertThat(client.request("anything"))
+                    .as("the reply to a server that answered 'left\\rright\\r\\n': the reply is every byte up to '\\n',"
+                            + " so a '\\r' is part of it (BufferedReader.readLine() would end the line at the '\\r')")
+                    .isEqualTo("left\rright\r");
+        }
+    }
+
+    @Test
+    void aReplySentOneByteAtATimeArrivesWhole() throws Exception {
+        String reply = "R\u00c9PONSE \u4e2d\u6587 " + Long.toHexString(random.nextLong()) + " \uD83C\uDF0D";
+        try (ScriptedServer server = ScriptedServer.replyingByteByByte((reply + "\n").getBytes(StandardCharsets.UTF_8));
+             EchoClient client = EchoClient.connect(server.port())) {
+            assertThat(client.request("slowly, please"))
+                    .as("a reply whose bytes arrive one per TCP segment: read until the '\\n', however the bytes are"
+                            + " split, and decode them all at once (a character such as '\u4e2d' is 3 bytes in UTF-8)")
+                    .isEqualTo(reply);
+        }
+    }
+
+    @Test
+    void aPartialReplyThenTheEndIsAnEndOfFile() throws Exception {
+        try (ScriptedServer server = ScriptedServer.sendingThenClosing("HALF A REP".getBytes(StandardCharsets.US_ASCII));
+             EchoClient client = EchoClient.connect(server.port())) {
+            assertThat(catchThrowable(() -> client.request("half a reply please")))
+                    .as("the server sent 'HALF A REP' and closed the connection before the '\\n': a reply is complete"
+                            + " only with its '\\n', so this is an EOFException that names the request, not a reply")
+                    .isInstanceOf(EOFException.class)
+                    .hasMessageContaining("half a reply please");
+        }
+    }
+
+    @Test
+    void theClientSpeaksUtf8WhateverThePlatformCharset(@TempDir Path dir) throws Exception {
+        String reply = "R\u00c9PONSE \u00e0 \u4e2d\u6587";
+        try (ScriptedServer server = ScriptedServer.replying((reply + "\n").getBytes(StandardCharsets.UTF_8))) {
+            List<String> options = List.of("-Dfile.encoding=ISO-8859-1", "-Dstdout.encoding=US-ASCII", "-XX:TieredStopAtLevel=1");
+            Path output = dir.resolve("output.txt");
+            Process child = new ProcessBuilder(JavaCommand.forClass(EchoClientRun.class, options,
+                    List.of(Integer.toString(server.port())))).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+            try {
+                assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the client program ended within 30 s").isTrue();
+            } finally {
+                child.destroyForcibly();
+            }
+            String printed = Files.readString(output, StandardCharsets.US_ASCII);
+
+            assertThat(server.request())
+                    .as("the bytes an EchoClient in a JVM whose default charset is ISO-8859-1 sent for request(\"%s\"):"
+                            + " the protocol is UTF-8 whatever the platform, so say StandardCharsets.UTF_8 where you turn"
+                            + " text into bytes (getBytes() uses the platform charset)", EchoClientRun.escape(EchoClientRun.REQUEST))
+                    .isEqualTo((EchoClientRun.REQUEST + "\n").getBytes(StandardCharsets.UTF_8));
+            assertThat(printed.strip())
+                    .as("the reply as that client returned it (escaped as \\uXXXX): decode the reply's bytes as UTF-8,"
+                            + " not with the platform charset")
+                    .isEqualTo("reply: " + EchoClientRun.escape(reply));
         }
     }
 }

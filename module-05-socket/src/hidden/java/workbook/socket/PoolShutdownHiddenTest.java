@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,5 +104,55 @@ class PoolShutdownHiddenTest {
 
         assertThat(OsProcesses.runningDescendants()).as("processes still running when close() returned (%s was frozen)", frozen)
                 .isEmpty();
+    }
+
+    @Test
+    void afterCloseNoWorkerIsIdle() throws Exception {
+        ProcessPool pool = new ProcessPool(2);
+        pool.start();
+        pool.close();
+
+        AtomicReference<Worker> taken = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(pool.takeIdleWorker());
+            } catch (InterruptedException expected) {
+                // nothing idle: the right answer
+            }
+        }, "test-takes-an-idle-worker");
+        taker.setDaemon(true);
+        taker.start();
+        taker.join(500);
+        taker.interrupt();
+        taker.join(5000);
+
+        assertThat(taken.get())
+                .as("a worker that takeIdleWorker() handed out after close(): stopHandlers must empty the idle queue,"
+                        + " so that nobody is handed a dead worker")
+                .isNull();
+    }
+
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "freezes workers with SIGSTOP, a Unix signal")
+    void frozenWorkersShareOnePoliteStop() throws Exception {
+        ProcessPool pool = new ProcessPool(4);
+        pool.start();
+        List<Worker> workers = pool.workers();
+        for (Worker worker : workers.subList(0, 3)) {
+            Processes.freeze(worker.pid());
+        }
+
+        long start = System.nanoTime();
+        assertTimeoutPreemptively(Duration.ofSeconds(30), pool::close,
+                () -> "close() had not returned 30 s after it began, with 3 of its 4 workers ignoring destroy()");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took)
+                .as("how long close() took with 3 of 4 workers frozen (ignoring destroy()): they get POLITE_STOP (%d s)"
+                        + " together, not each, before they are killed; at least that long (they were asked politely"
+                        + " first), and far less than 3 x POLITE_STOP", ProcessPool.POLITE_STOP.toSeconds())
+                .isGreaterThanOrEqualTo(ProcessPool.POLITE_STOP.minusMillis(100))
+                .isLessThan(ProcessPool.POLITE_STOP.multipliedBy(5).dividedBy(2));
+        assertThat(OsProcesses.runningDescendants()).as("processes still running when close() returned").isEmpty();
     }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -195,5 +196,153 @@ class ProcessPoolHiddenTest {
                                 + " when the worker's side ends, close both the client's socket and the connection to"
                                 + " the worker, or the server runs out of file descriptors", conversations)
                         .hasSizeLessThanOrEqualTo(2));
+    }
+
+    @Test
+    void noWorkerIsIdleWhileItsClientIsStillInConversation() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        TestClient client = connect();
+        long pid = client.servingPid();
+
+        AtomicReference<Worker> taken = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(pool.takeIdleWorker());
+            } catch (InterruptedException expected) {
+                // no idle worker: the right answer
+            }
+        }, "test-takes-an-idle-worker");
+        taker.setDaemon(true);
+        taker.start();
+        taker.join(1000);
+        taker.interrupt();
+        taker.join(5000);
+
+        assertThat(taken.get())
+                .as("an idle worker of a pool of 1, while the client of its only worker (pid %d) is still connected and"
+                        + " has been answered: give a worker back to the idle ones only when the worker's side of the"
+                        + " conversation has ended and its last byte was relayed, never as soon as the connection is made"
+                        + " (the next client would queue behind a busy worker, and lose its turn if that worker crashes)", pid)
+                .isNull();
+        client.close();
+        try (TestClient next = connect()) {
+            assertThat(next.servingPid()).as("the next client, once the first has gone: the same worker, given back")
+                    .isEqualTo(pid);
+        }
+    }
+
+    @Test
+    void anIdleWorkerThatDiedIsReplacedAndTheClientServed() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        Worker dead = pool.workers().get(0);
+        dead.process().destroyForcibly();
+        assertThat(dead.process().waitFor(15, TimeUnit.SECONDS)).as("test set-up: the idle worker killed").isTrue();
+
+        TestClient client = connect();
+        long pid = client.servingPid();
+
+        assertThat(pid)
+                .as("the pid serving a client that came after the only idle worker (pid %d) had died: a worker whose"
+                        + " port refuses the connection is dead; replace() it and hand the client to the new one", dead.pid())
+                .isNotEqualTo(dead.pid());
+        assertThat(workerPids()).as("the pool's workers: the replacement, which serves the client").containsExactly(pid);
+    }
+
+    /**
+     * The worker is frozen (SIGSTOP) while the client sends its requests and half-closes, so that its replies can only
+     * come after the relay has passed on the client's end: the worker's side is not over yet at that moment.
+     */
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes the worker with SIGSTOP and watches /proc/net/tcp")
+    void aClientThatFinishesSendingGetsEveryReplyThenTheEnd() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        Worker worker = pool.workers().get(0);
+        TestClient client = connect();
+        long pid = client.servingPid();
+        Processes.freeze(pid);
+        List<String> requests = List.of(RandomText.line(random, 50), RandomText.line(random, 50), RandomText.line(random, 50));
+        for (String request : requests) {
+            client.sendLine(request);
+        }
+        client.finishSending();
+        Awaitility.await("the pool passing the client's end on to the worker connection (a FIN in /proc/net/tcp)")
+                .atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(10))
+                .until(() -> KernelView.finSentTo(worker.port()));
+
+        Optional<Worker> idleMeanwhile = idleWorkerWithin(Duration.ofMillis(500));
+        KernelView.thaw(pid);
+
+        assertThat(idleMeanwhile)
+                .as("an idle worker while the only worker still owed replies to a client that had stopped sending: the"
+                        + " conversation ends when the worker's side ends, not when the client stops sending; give the"
+                        + " worker back only then")
+                .isEmpty();
+        for (String request : requests) {
+            assertThat(client.readReply())
+                    .as("a reply to a client that had sent its last request and half-closed its connection: the client"
+                            + " has stopped sending, not listening. Half-close the worker connection"
+                            + " (Sockets.shutdownOutputQuietly), and close the sockets only when the worker's side has ended")
+                    .isEqualTo(RandomText.expectedReply(request));
+        }
+        assertThat(client.endsWithin(Duration.ofSeconds(10)))
+                .as("the connection of a client that had finished sending ends once every reply is relayed").isTrue();
+        try (TestClient next = connect()) {
+            assertThat(next.servingPid()).as("the next client: the same worker, given back").isEqualTo(pid);
+        }
+    }
+
+    /** @return a worker that takeIdleWorker() handed out within {@code bound}; empty if none was idle */
+    private Optional<Worker> idleWorkerWithin(Duration bound) throws InterruptedException {
+        AtomicReference<Worker> taken = new AtomicReference<>();
+        Thread taker = new Thread(() -> {
+            try {
+                taken.set(pool.takeIdleWorker());
+            } catch (InterruptedException expected) {
+                // no idle worker
+            }
+        }, "test-takes-an-idle-worker");
+        taker.setDaemon(true);
+        taker.start();
+        taker.join(bound.toMillis());
+        taker.interrupt();
+        taker.join(5000);
+        return Optional.ofNullable(taken.get());
+    }
+
+    @Test
+    void aClientWaitingForAWorkerIsDisconnectedWhenThePoolCloses() throws Exception {
+        pool = new ProcessPool(1);
+        pool.start();
+        TestClient busy = connect();
+        busy.servingPid();
+        TestClient waiting = connect();
+        waiting.sendLine(EchoProtocol.PID_REQUEST);
+        String acceptor = "ProcessPool-acceptor-port-" + pool.port();
+        Awaitility.await("the acceptor waiting for an idle worker for the second client")
+                .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10))
+                .until(() -> Thread.getAllStackTraces().keySet().stream()
+                        .anyMatch(t -> t.getName().equals(acceptor) && t.getState() == Thread.State.WAITING));
+
+        long start = System.nanoTime();
+        pool.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(took)
+                .as("how long close() took with a client waiting for a worker: close() interrupts the acceptor, which"
+                        + " must then end at once (it gets 5 s before close() gives up on it); a handle() that swallows"
+                        + " the InterruptedException of its wait for a worker waits on")
+                .isLessThan(Duration.ofMillis(4500));
+        assertThat(waiting.endsWithin(Duration.ofSeconds(10)))
+                .as("the connection of a client that was waiting for a worker when the pool closed: close() interrupts"
+                        + " the wait, and handle() must then let InterruptedException end it (the acceptor closes the"
+                        + " client), not swallow it and wait on")
+                .isTrue();
+        assertThat(Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(acceptor)).toList())
+                .as("the acceptor thread, still running after close() returned: handle() swallowed the"
+                        + " InterruptedException of its wait for a worker and waits on; let it propagate")
+                .isEmpty();
     }
 }

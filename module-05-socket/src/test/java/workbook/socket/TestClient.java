@@ -134,6 +134,14 @@ final class TestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Half-closes the connection: the server sees the end of this client's requests, and can still reply.
+     * This is how a client that has sent everything says so.
+     */
+    void finishSending() throws IOException {
+        socket.shutdownOutput();
+    }
+
     /** Closes with a TCP reset instead of a polite end of stream: the server's next read fails. */
     void resetAbruptly() throws IOException {
         socket.setSoLinger(true, 0);
