@@ -8,8 +8,11 @@ import workbook.exercise.Todo;
  * <p>On Unix a process ends by calling {@code exit(code)} or by being killed by a signal. Java reports
  * both through one number: an exit code as it is, a death by signal N as {@code 128 + N}. So
  * {@code destroy()} (SIGTERM, 15) shows as 143 and {@code destroyForcibly()} (SIGKILL, 9) as 137. The
- * convention cannot tell a real {@code System.exit(143)} from a SIGTERM; it is the best a Java parent has.
- * Python shows a death by signal N as the exit code {@code -N}.
+ * number cannot tell a death by SIGTERM from {@code exit(143)}, and a JVM makes that difference real: it
+ * handles SIGTERM by running its shutdown hooks and then calling {@code exit(143)}. This classification
+ * follows the convention, which is the best a Java parent has: {@code KILLED_BY_SIGNAL} means "the exit
+ * value names signal N", not "the kernel killed it". Python, which sees the difference, shows a death by
+ * signal N as {@code -N} and a JVM ended by SIGTERM as 143.
  *
  * @param kind how the process ended
  * @param exitValue the raw value of {@link Process#exitValue()}
@@ -32,9 +35,13 @@ public record ProcessEnding(EndKind kind, int exitValue, int number) {
     }
 
     /**
-     * The value Python's {@code Process.exitcode} would show for the same ending.
+     * The value Python's {@code Process.exitcode} would show if the signal killed the process.
      *
-     * @return {@code -N} for a death by signal N, otherwise the exit code
+     * <p>That holds for SIGKILL, which no process can handle, and for a program that leaves SIGTERM's
+     * default action in place; it does not hold for a JVM ended by SIGTERM, which exits with 143 and which
+     * Python therefore shows as 143. The exit value alone cannot tell these apart.
+     *
+     * @return {@code -N} for {@code KILLED_BY_SIGNAL} with signal N, otherwise the exit code
      */
     public int pythonExitCode() {
         throw new Todo("1.5");

@@ -29,8 +29,8 @@ public final class BasicsExercises implements ExerciseCatalog {
                         "Start reading standard output and standard error on two threads (or CompletableFuture.supplyAsync)"
                                 + " before you wait; waitFor(timeout) tells you whether the child ended in time."),
                 new ExerciseSpec("1.5", "How did it end? Exit codes and signals", 2,
-                        "0 is normal; 128 + N for N in 1..64 means signal N; anything else is an error code."
-                                + " Python shows signal N as -N."),
+                        "0 is normal; 128 + N for N in 1..64 names signal N; anything else is an error code."
+                                + " The Python view of signal N is -N."),
                 new ExerciseSpec("1.6", "Terminate a child and be sure it is gone", 3,
                         "destroy() only asks. Wait with waitFor(grace); if it returns false, destroyForcibly() and wait"
                                 + " again. Never trust isAlive() straight after destroy()."),

@@ -3,6 +3,7 @@ package workbook.basics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -32,12 +33,29 @@ class ProcessEndingTest {
         assertThat(ending.pythonExitCode()).isEqualTo(3);
     }
 
+    /**
+     * A JVM handles SIGTERM: it runs its shutdown hooks and calls {@code exit(143)}. Its exit value is the
+     * one a death by SIGTERM would give, so the convention classifies it by signal 15, although no signal
+     * killed it (Python shows this child's exit code as 143).
+     */
     @Test
     @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no signals: destroy() ends a process with exit code 1")
-    void aChildEndedWithDestroyWasKilledBySigterm(@TempDir Path dir) throws Exception {
+    void aJvmEndedWithDestroyShowsTheValueOfSigterm(@TempDir Path dir) throws Exception {
         Process child = Children.start(Children.java(Sleeper.class), dir);
         child.destroy();
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child ended within 10 s of destroy()").isTrue();
+        ProcessEnding ending = ProcessEnding.fromExitValue(child.exitValue());
+
+        assertThat(ending).isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 143, 15));
+    }
+
+    /** {@code sleep} leaves SIGTERM's default action in place, so SIGTERM kills it: Python shows -15. */
+    @Test
+    @DisabledOnOs(value = OS.WINDOWS, disabledReason = "Windows has no signals and no sleep program")
+    void aProgramThatDoesNotHandleSigtermDiesOfIt(@TempDir Path dir) throws Exception {
+        Process child = Children.start(List.of("sleep", "30"), dir);
+        child.destroy();
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("sleep ended within 10 s of destroy()").isTrue();
         ProcessEnding ending = ProcessEnding.fromExitValue(child.exitValue());
 
         assertThat(ending).isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 143, 15));

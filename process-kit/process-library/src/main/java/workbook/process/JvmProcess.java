@@ -44,8 +44,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code System.out} and {@code System.err}. {@link #captureOutput()} keeps them instead, for
  * {@link #output()} and {@link #errorOutput()}; {@link #redirectOutput(Path)} sends standard output to a
  * file. Both streams are read from the moment the child starts, so a child that writes more than a
- * pipe holds never blocks. The child's standard input is a pipe the parent keeps open and never writes
- * to: it reaches end-of-file only when the parent is gone.
+ * pipe holds never blocks.
+ *
+ * <p><b>Standard input: a deliberate difference from Python.</b> The child's standard input is a pipe
+ * the parent keeps open and never writes to: it reaches end-of-file only when the parent is gone, for
+ * whatever reason (the kernel closes the parent's end even after SIGKILL). That end-of-file is how a
+ * child notices its parent's death within milliseconds, which is what module 03's daemons are built on.
+ * The price: a child that reads {@code System.in} blocks until its parent ends. Python's
+ * {@code multiprocessing} gives its children {@code /dev/null} as standard input instead, so
+ * {@code input()} in a child raises {@code EOFError} at once. A child that needs input gets it through
+ * its constructor, a file or a socket, not through {@code System.in}.
  *
  * <p><b>Lifecycle.</b> A process object is started once. {@link #join()} waits for the end,
  * {@link #join(Duration)} waits at most that long, {@link #terminate()} asks politely (SIGTERM on Unix:
