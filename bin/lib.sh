@@ -28,6 +28,20 @@ kit_classes() {
     "$root/process-kit/process-library/target/classes"
 }
 
+# kit_snapshot DIR: copies the kit's classes (built when stale) into DIR and prints their class path, so
+# that a long run keeps working while a 'mvn clean' of the instructor edition pulls the originals away.
+kit_snapshot() {
+  _classpath=$(kit_classes)
+  _copied=""
+  for _part in $(echo "$_classpath" | tr ':' ' '); do
+    _name=$(basename "$(dirname "$(dirname "$_part")")")
+    mkdir -p "$1/$_name"
+    cp -R "$_part/." "$1/$_name/"
+    _copied="${_copied:+$_copied:}$1/$_name"
+  done
+  printf '%s\n' "$_copied"
+}
+
 # install_kit: installs the parent POM and the kit into the local Maven repository, for tools that build one
 # module at a time (-pl MODULE without -am).
 install_kit() {

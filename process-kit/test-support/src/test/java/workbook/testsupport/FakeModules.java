@@ -12,7 +12,7 @@ import java.util.List;
  * the sources and in {@code target/test-classes}) and one results file. The tools that read results
  * (the scoreboard, the workbook check) are tested on these, without building a module.
  */
-final class FakeModules {
+public final class FakeModules {
 
     private FakeModules() {
     }
@@ -38,7 +38,7 @@ final class FakeModules {
      * @param records what the run recorded
      * @return the module's folder
      */
-    static Path write(Path root, String name, Class<? extends ExerciseCatalog> catalog, TestRecord... records) throws IOException {
+    public static Path write(Path root, String name, Class<? extends ExerciseCatalog> catalog, TestRecord... records) throws IOException {
         Path module = root.resolve(name);
         for (String servicesFolder : List.of("target/test-classes/META-INF/services", "src/test/resources/META-INF/services")) {
             Path services = Files.createDirectories(module.resolve(servicesFolder));

@@ -1,4 +1,4 @@
-package workbook.testsupport;
+package workbook.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.testsupport.FakeModules;
 import workbook.testsupport.FakeModules.TwoExercises;
+import workbook.testsupport.TestRecord;
 import workbook.testsupport.TestRecord.Status;
 
 /**

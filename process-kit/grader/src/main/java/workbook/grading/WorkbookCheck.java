@@ -1,4 +1,4 @@
-package workbook.testsupport;
+package workbook.grading;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -12,13 +12,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import workbook.testsupport.ExerciseCatalog;
+import workbook.testsupport.ExerciseScore;
+import workbook.testsupport.ModuleScore;
+import workbook.testsupport.TestRecord;
 
 /**
  * The author's check of the workbook's invariants, run by CI after a build (see {@code .ci/run}).
  *
  * <pre>
- * java -cp process-kit/test-support/target/classes workbook.testsupport.WorkbookCheck reference module-*
- * java -cp process-kit/test-support/target/classes workbook.testsupport.WorkbookCheck skeleton module-*
+ * bin/kit-java workbook.grading.WorkbookCheck reference module-*
+ * bin/kit-java workbook.grading.WorkbookCheck skeleton module-*
  * </pre>
  *
  * <p>{@code reference}: after {@code ./mvnw -Psolutions verify}, every test of every module passed, every
