@@ -221,7 +221,7 @@ class ProcessPerClientServerHiddenTest {
         }
         assertThat(client.endsWithin(Duration.ofSeconds(15)))
                 .as("the connection of a client that had finished sending ends once every reply is relayed").isTrue();
-        Processes.awaitEnd(pid, Duration.ofSeconds(15), "the handler of a client that finished sending (its standard input"
+        OsProcesses.awaitGone(pid, Duration.ofSeconds(15), "the handler of a client that finished sending (its standard input"
                 + " must be closed when the client stops sending)");
     }
 
@@ -264,7 +264,7 @@ class ProcessPerClientServerHiddenTest {
                 }
             }
             client.shutdownOutput();
-            Processes.awaitEnd(pid, Duration.ofSeconds(15), "the handler of a client that finished sending");
+            OsProcesses.awaitGone(pid, Duration.ofSeconds(15), "the handler of a client that finished sending");
 
             int replies = 0;
             String line;
