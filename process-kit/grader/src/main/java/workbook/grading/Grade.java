@@ -125,8 +125,8 @@ public final class Grade {
                     } else {
                         try {
                             r = grader.grade(name, entry, folder);
-                        } catch (Exception e) {
-                            r = SubmissionResult.notGraded(name, baseline, "the grader failed on it (" + e.getMessage()
+                        } catch (Exception | Error e) { // even an error of the grader costs only this submission
+                            r = SubmissionResult.notGraded(name, baseline, "the grader failed on it (" + e
                                     + "); the other submissions were graded", sandbox.level());
                         }
                     }
@@ -151,7 +151,11 @@ public final class Grade {
             return 0;
         } finally {
             if (System.getenv("GRADE_KEEP_WORK") == null) {
-                Edition.deleteTree(work);
+                try {
+                    Edition.deleteTree(work);
+                } catch (RuntimeException e) {
+                    System.err.println("bin/grade: WARNING: " + e.getMessage()); // never hides why grading stopped
+                }
             } else {
                 System.out.println("grading copies kept in " + work);
             }

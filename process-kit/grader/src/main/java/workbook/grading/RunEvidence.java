@@ -1,7 +1,6 @@
 package workbook.grading;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamReader;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
+import org.xml.sax.Attributes;
+import org.xml.sax.helpers.DefaultHandler;
 import workbook.testsupport.TestRecord;
 
 /**
@@ -129,42 +130,42 @@ final class RunEvidence {
             if (!file.getFileName().toString().startsWith("TEST-")) {
                 continue;
             }
-            List<XmlCase> found = new ArrayList<>();
-            List<String> classes = new ArrayList<>();
-            try (InputStream in = Files.newInputStream(file)) {
+            List<String[]> found = new ArrayList<>(); // {classname, name, passed}
+            try {
                 if (Files.size(file) > MAX_XML_FILE) {
                     continue;
                 }
-                XMLStreamReader xml = safeFactory().createXMLStreamReader(in);
-                String name = null;
-                String cls = null;
-                boolean passed = true;
-                while (xml.hasNext()) {
-                    int event = xml.next();
-                    if (event == XMLStreamConstants.START_ELEMENT) {
-                        String element = xml.getLocalName();
-                        if (element.equals("testcase")) {
-                            name = String.valueOf(xml.getAttributeValue(null, "name"));
-                            cls = String.valueOf(xml.getAttributeValue(null, "classname"));
-                            passed = true;
-                        } else if (name != null && (element.equals("failure") || element.equals("error")
-                                || element.equals("skipped") || element.startsWith("flaky") || element.startsWith("rerun"))) {
-                            passed = false;
+                // SAX hands over text in pieces: a report that holds hundreds of megabytes of a failing
+                // test's output is read in constant memory.
+                safeParser().parse(file.toFile(), new DefaultHandler() {
+                    private String[] current;
+
+                    @Override
+                    public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                        if (qName.equals("testcase")) {
+                            current = new String[] {String.valueOf(attributes.getValue("classname")),
+                                    String.valueOf(attributes.getValue("name")), "true"};
+                        } else if (current != null && (qName.equals("failure") || qName.equals("error")
+                                || qName.equals("skipped") || qName.startsWith("flaky") || qName.startsWith("rerun"))) {
+                            current[2] = "false";
                         }
-                    } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("testcase") && name != null) {
-                        found.add(new XmlCase(name, passed));
-                        classes.add(cls);
-                        name = null;
                     }
-                }
+
+                    @Override
+                    public void endElement(String uri, String localName, String qName) {
+                        if (qName.equals("testcase") && current != null) {
+                            found.add(current);
+                            current = null;
+                        }
+                    }
+                });
             } catch (Exception unreadable) {
                 continue; // a broken report proves nothing; its tests stay without a result
             }
-            for (int i = 0; i < found.size(); i++) {
-                String cls = classes.get(i);
-                int dollar = cls.indexOf('$');
-                String top = dollar < 0 ? cls : cls.substring(0, dollar);
-                xmlByClass.computeIfAbsent(top, k -> new ArrayList<>()).add(found.get(i));
+            for (String[] c : found) {
+                int dollar = c[0].indexOf('$');
+                String top = dollar < 0 ? c[0] : c[0].substring(0, dollar);
+                xmlByClass.computeIfAbsent(top, k -> new ArrayList<>()).add(new XmlCase(c[1], Boolean.parseBoolean(c[2])));
             }
         }
     }
@@ -181,12 +182,12 @@ final class RunEvidence {
         }
     }
 
-    /** @return a streaming XML reader that reads no DTD and no external entity: a report is data, never instructions */
-    private static XMLInputFactory safeFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        return factory;
+    /** @return a SAX parser that reads no DTD and no external entity: a report is data, never instructions */
+    private static SAXParser safeParser() throws Exception {
+        SAXParserFactory factory = SAXParserFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setXIncludeAware(false);
+        return factory.newSAXParser();
     }
 }

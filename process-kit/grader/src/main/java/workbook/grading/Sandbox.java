@@ -124,9 +124,10 @@ final class Sandbox {
         if (level == Level.NONE) {
             return List.of();
         }
-        // Capabilities are kept so that the launcher can build the test JVMs' own sandbox inside this one.
-        return List.of("bwrap", "--unshare-net", "--die-with-parent", "--cap-add", "ALL",
-                "--bind", "/", "/", "--dev-bind", "/dev", "/dev", "--");
+        // Capabilities are kept so that the launcher can build the test JVMs' own sandbox inside this one. The
+        // PID namespace makes Maven and everything under it die with the grader, whatever ends the grader.
+        return List.of("bwrap", "--unshare-net", "--unshare-pid", "--die-with-parent", "--cap-add", "ALL",
+                "--bind", "/", "/", "--dev-bind", "/dev", "/dev", "--proc", "/proc", "--");
     }
 
     /**
