@@ -135,30 +135,14 @@ final class RunEvidence {
                 if (Files.size(file) > MAX_XML_FILE) {
                     continue;
                 }
-                // SAX hands over text in pieces: a report that holds hundreds of megabytes of a failing
-                // test's output is read in constant memory.
-                safeParser().parse(file.toFile(), new DefaultHandler() {
-                    private String[] current;
-
-                    @Override
-                    public void startElement(String uri, String localName, String qName, Attributes attributes) {
-                        if (qName.equals("testcase")) {
-                            current = new String[] {String.valueOf(attributes.getValue("classname")),
-                                    String.valueOf(attributes.getValue("name")), "true"};
-                        } else if (current != null && (qName.equals("failure") || qName.equals("error")
-                                || qName.equals("skipped") || qName.startsWith("flaky") || qName.startsWith("rerun"))) {
-                            current[2] = "false";
-                        }
-                    }
-
-                    @Override
-                    public void endElement(String uri, String localName, String qName) {
-                        if (qName.equals("testcase") && current != null) {
-                            found.add(current);
-                            current = null;
-                        }
-                    }
-                });
+                // A failing test's report holds what it printed, possibly hundreds of megabytes: leave it out first.
+                Path stripped = Files.createTempFile("workbook-report-", ".xml");
+                try {
+                    ReportWithoutOutput.write(file, stripped);
+                    parse(stripped, found);
+                } finally {
+                    Files.deleteIfExists(stripped);
+                }
             } catch (Exception unreadable) {
                 continue; // a broken report proves nothing; its tests stay without a result
             }
@@ -168,6 +152,32 @@ final class RunEvidence {
                 xmlByClass.computeIfAbsent(top, k -> new ArrayList<>()).add(new XmlCase(c[1], Boolean.parseBoolean(c[2])));
             }
         }
+    }
+
+    /** Adds {classname, name, passed} for every test case of a report (without printed output) to {@code found}. */
+    private static void parse(Path report, List<String[]> found) throws Exception {
+        safeParser().parse(report.toFile(), new DefaultHandler() {
+            private String[] current;
+
+            @Override
+            public void startElement(String uri, String localName, String qName, Attributes attributes) {
+                if (qName.equals("testcase")) {
+                    current = new String[] {String.valueOf(attributes.getValue("classname")),
+                            String.valueOf(attributes.getValue("name")), "true"};
+                } else if (current != null && (qName.equals("failure") || qName.equals("error")
+                        || qName.equals("skipped") || qName.startsWith("flaky") || qName.startsWith("rerun"))) {
+                    current[2] = "false";
+                }
+            }
+
+            @Override
+            public void endElement(String uri, String localName, String qName) {
+                if (qName.equals("testcase") && current != null) {
+                    found.add(current);
+                    current = null;
+                }
+            }
+        });
     }
 
     private static List<Path> filesIn(Path folder, String suffix) {

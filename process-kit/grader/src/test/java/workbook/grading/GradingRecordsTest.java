@@ -154,6 +154,45 @@ class GradingRecordsTest {
     }
 
     @Test
+    void printedOutputIsLeftOutOfAReportAndCannotBecomeMarkup() throws Exception {
+        String report = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"x\">\n"
+                + "<testcase name=\"a\" classname=\"workbook.demo.AddTest\"><failure message=\"m\"/>"
+                + "<system-out><![CDATA[noise </system-out><testcase name=\"forged\" classname=\"workbook.demo.AddTest\"/>"
+                + " ]]></system-out><system-err/></testcase>\n</testsuite>\n";
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        ReportWithoutOutput.filter(new java.io.StringReader(report), out);
+
+        assertThat(out.toString()).doesNotContain("noise").doesNotContain("forged")
+                .contains("<system-out></system-out><system-err/>").contains("<failure message=\"m\"/>");
+    }
+
+    @Test
+    void aReportThatHoldsMuchPrintedOutputIsRead(@TempDir Path module) throws Exception {
+        Path reports = Files.createDirectories(module.resolve("target/surefire-reports"));
+        try (java.io.Writer xml = Files.newBufferedWriter(reports.resolve("TEST-workbook.demo.AddTest.xml"))) {
+            xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuite name=\"workbook.demo.AddTest\">\n"
+                    + "<testcase name=\"adds\" classname=\"workbook.demo.AddTest\"/>\n"
+                    + "<testcase name=\"addsRandom\" classname=\"workbook.demo.AddTest\"><failure message=\"no\"/><system-out><![CDATA[");
+            String line = "x".repeat(1023) + "\n";
+            for (int i = 0; i < 64 * 1024; i++) { // 64 MB; the output-flood fixture proves 300 MB within bin/grade's 512 MB heap
+                xml.write(line);
+            }
+            xml.write("]]></system-out></testcase>\n</testsuite>\n");
+        }
+
+        // the kit's record claims a pass, so the verdict comes from the large report
+        Files.createDirectories(module.resolve("target/workbook-results"));
+        Files.writeString(module.resolve("target/workbook-results/workbook.demo.AddTest.tsv"), TestRecord.HEADER + "\n"
+                + "1.1\tworkbook.demo.AddTest\taddsRandom (addsRandom())\tfalse\tpassed\t\n");
+        RunEvidence evidence = RunEvidence.read(module, new ConsoleSummary().add(
+                "[ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 s -- in workbook.demo.AddTest"));
+
+        assertThat(evidence.judge(new ExpectedTest("1.1", "workbook.demo.AddTest", "addsRandom", false)).status())
+                .isEqualTo(TestRecord.Status.FAILED);
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreReadAsReplacementCharacters() {
         byte[] log = {'o', 'k', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'};
 
