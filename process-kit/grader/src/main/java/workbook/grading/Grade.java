@@ -146,6 +146,7 @@ public final class Grade {
                     publish(r, work.resolve("s-" + i), out.resolve(entries.get(i).getFileName()));
                 }
             }
+            Files.createDirectories(out);
             Files.writeString(out.resolve("gradebook.csv"), Reports.gradebook(results));
             System.out.println("gradebook: " + out.resolve("gradebook.csv"));
             return 0;
