@@ -1,0 +1,97 @@
+package workbook.process;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How long a child JVM takes to start and end, side by side: a bare {@code java} started with
+ * {@link ProcessBuilder}, the same with the lean options, and a {@link JvmProcess} with a lambda target and
+ * with a subclass. Run by {@code bin/bench-start}, which runs it on each JDK it finds; the README's
+ * performance section quotes its figures. The variants take turns in every round, so that a change in the
+ * machine's load hits them all alike; the table gives medians and each one's ratio to the bare start.
+ *
+ * <pre>
+ * java -cp process-kit/process-library/target/test-classes:process-kit/process-library/target/classes \
+ *      workbook.process.StartBenchmark 20
+ * </pre>
+ */
+public final class StartBenchmark {
+
+    /** The child of the bare starts: a class whose {@code main} does nothing. */
+    public static final class EmptyMain {
+        public static void main(String[] args) {
+        }
+    }
+
+    /** The subclass variant: a process class whose {@code run()} does nothing. */
+    static final class Noop extends JvmProcess {
+        private static final long serialVersionUID = 1L;
+
+        Noop() {
+            super("noop");
+        }
+
+        @Override
+        public void run() {
+        }
+    }
+
+    private interface Start {
+        void once() throws Exception;
+    }
+
+    private StartBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        Map<String, Start> variants = new LinkedHashMap<>();
+        variants.put("bare java (ProcessBuilder, default options)", () -> bare(List.of()));
+        variants.put("bare java with JvmProcess's lean options", () -> bare(JavaCommand.LEAN_JVM_OPTIONS));
+        variants.put("JvmProcess, lambda target: start()+join()", () -> {
+            JvmProcess p = new JvmProcess(() -> { });
+            p.start();
+            p.join();
+        });
+        variants.put("JvmProcess, subclass: start()+join()", () -> {
+            JvmProcess p = new Noop();
+            p.start();
+            p.join();
+        });
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        variants.keySet().forEach(k -> millis.put(k, new ArrayList<>()));
+        for (Start warmUp : variants.values()) {
+            warmUp.once(); // the first start of each pays for loading the parent's own classes
+        }
+        for (int round = 0; round < runs; round++) {
+            for (Map.Entry<String, Start> v : variants.entrySet()) {
+                long start = System.nanoTime();
+                v.getValue().once();
+                millis.get(v.getKey()).add((System.nanoTime() - start) / 1e6);
+            }
+        }
+        double bare = median(millis.values().iterator().next());
+        System.out.printf("JDK %s, %d runs each, medians:%n", Runtime.version(), runs);
+        for (Map.Entry<String, List<Double>> m : millis.entrySet()) {
+            double median = median(m.getValue());
+            System.out.printf("  %-46s %7.1f ms  %5.2fx%n", m.getKey(), median, median / bare);
+        }
+    }
+
+    private static void bare(List<String> options) throws Exception {
+        List<String> command = JavaCommand.forClass(EmptyMain.class, options, List.of());
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("the bare child failed: " + command);
+        }
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
