@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -13,8 +14,8 @@ import java.util.function.Predicate;
  * {@code java}, freezes it (SIGSTOP) or kills it (SIGKILL): the way a test makes the student's child fail, or
  * keeps it running for as long as the test needs, without any help from the student's code.
  *
- * <p>It waits for the command to have become {@code java}: on JDK 17 a child starts as
- * {@code .../lib/jspawnhelper}, and a parent whose spawn helper is stopped or killed is still inside
+ * <p>It waits for the child to run a JVM of its own: on JDK 17 a child starts as a copy of its parent, then
+ * runs {@code .../lib/jspawnhelper}, and a parent whose spawning child is stopped or killed is still inside
  * {@code ProcessBuilder.start()}, which would test something else. A JVM needs far longer to start
  * than the 2 ms between two looks, so every child is caught before it has run any of its own code.
  *
@@ -79,8 +80,17 @@ final class NewDescendants implements AutoCloseable {
         }
     }
 
+    /**
+     * @return true once {@code process} runs a JVM of its own: its executable is {@code java} and its command line is
+     *         not its parent's. A child being spawned is for a moment a copy of its parent (a vfork), with the
+     *         parent's executable and command line, before it executes {@code jspawnhelper} and then {@code java}; a
+     *         signal then would fail the parent's {@code ProcessBuilder.start()}.
+     */
     private static boolean runsJava(ProcessHandle process) {
-        return process.info().command().map(command -> command.endsWith("/java")).orElse(false);
+        Optional<String> commandLine = process.info().commandLine();
+        return process.info().command().map(command -> command.endsWith("/java")).orElse(false)
+                && commandLine.isPresent()
+                && !commandLine.equals(process.parent().flatMap(parent -> parent.info().commandLine()));
     }
 
     private void act(ProcessHandle process) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import workbook.isolation.children.ContextProbe;
 
 /**
  * What a {@link ContextProbe} child reported: its working directory and the variables asked about

@@ -100,4 +100,34 @@ final class KernelView {
             throw new AssertionError("kill -CONT " + pid + " did not succeed within 10 s");
         }
     }
+
+    /**
+     * Waits until every thread of process {@code pid} is stopped (state T in {@code /proc/PID/task/TID/stat}). A
+     * {@code kill -STOP} returns before the stop has taken effect; a signal sent meanwhile may still be handled.
+     *
+     * @throws AssertionError if the process was not stopped within {@code bound}
+     */
+    static void awaitStopped(long pid, java.time.Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        Path tasks = Path.of("/proc", Long.toString(pid), "task");
+        while (true) {
+            boolean allStopped = true;
+            try (var threads = Files.list(tasks)) {
+                for (Path task : threads.toList()) {
+                    String stat = Files.readString(task.resolve("stat"));
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    allStopped &= state == 'T' || state == 't';
+                }
+            } catch (IOException threadGone) {
+                allStopped = false;
+            }
+            if (allStopped) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("process " + pid + " was not stopped " + bound.toSeconds() + " s after SIGSTOP");
+            }
+            Thread.sleep(5);
+        }
+    }
 }

@@ -140,6 +140,7 @@ class PoolShutdownHiddenTest {
         List<Worker> workers = pool.workers();
         for (Worker worker : workers.subList(0, 3)) {
             Processes.freeze(worker.pid());
+            KernelView.awaitStopped(worker.pid(), Duration.ofSeconds(10));
         }
 
         long start = System.nanoTime();

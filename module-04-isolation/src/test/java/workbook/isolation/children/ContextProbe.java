@@ -1,4 +1,4 @@
-package workbook.isolation;
+package workbook.isolation.children;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A program the 4.4 tests run in a child: it reports its working directory and the environment variables
+ * A program the 4.4 tests run in a child (through {@code ChildContext.start}): it reports its working directory and the environment variables
  * named by its arguments, one per line, and leaves a file in its working directory through a relative path
  * (if the test put a permit there: a probe started in the wrong directory must not litter it).
  *
@@ -19,9 +19,9 @@ import java.nio.file.Path;
 public final class ContextProbe {
 
     /** The file the probe creates, by a relative name, in whatever its working directory is. */
-    static final String MARKER = "probe-was-here.txt";
+    public static final String MARKER = "probe-was-here.txt";
     /** The probe creates {@link #MARKER} only in a directory that holds this file, which the tests put there. */
-    static final String PERMIT = "probe-may-write-here";
+    public static final String PERMIT = "probe-may-write-here";
 
     private ContextProbe() {
     }
