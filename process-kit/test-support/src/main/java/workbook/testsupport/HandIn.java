@@ -31,8 +31,6 @@ public final class HandIn {
     /** The file written in the workbook's top folder. */
     public static final String ZIP = "submission.zip";
 
-    private static final int EXAMPLES = 3;
-
     private HandIn() {
     }
 
@@ -106,8 +104,10 @@ public final class HandIn {
         }
         text.append("Left out: ").append(files(out.size()))
                 .append(" (tests, lessons, build files: the grader uses its own copies of them), such as:").append(nl);
-        out.stream().filter(f -> f.startsWith("module-")).limit(EXAMPLES).forEach(f -> text.append("  ").append(f).append(nl));
-        out.stream().filter(f -> !f.startsWith("module-")).limit(EXAMPLES).forEach(f -> text.append("  ").append(f).append(nl));
+        // One example of each kind a student might expect to count: a test, a lesson, a build file, anything else.
+        List<java.util.function.Predicate<String>> kinds = List.of(f -> f.contains("/src/test/"), f -> f.endsWith("README.md"),
+                f -> f.endsWith("pom.xml"), f -> !f.contains("/src/test/") && !f.endsWith("README.md") && !f.endsWith("pom.xml"));
+        kinds.forEach(kind -> out.stream().filter(kind).findFirst().ifPresent(f -> text.append("  ").append(f).append(nl)));
         text.append("Upload ").append(ZIP).append(" as it is (Gradescope: Upload, then drag it in); do not unpack it.").append(nl);
         return text.toString();
     }

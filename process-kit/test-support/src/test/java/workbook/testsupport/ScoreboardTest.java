@@ -171,6 +171,9 @@ class ScoreboardTest {
         assertThat(board).contains("[todo] 7.1").contains("[FAIL] 7.2")
                 .contains("Status:   not started: the method still throws new Todo(\"7.1\")")
                 .contains("Look at:  module-07-sample/src/main/java/sample/Child.java:4");
+        assertThat(Scoreboard.render(root, List.of(module("module-07-sample")), Optional.of("7.2")))
+                .as("an exercise whose tests did not run is not called not started, TODO or not")
+                .contains("[ -- ] 7.1").contains("its tests did not run in this build").doesNotContain("not started");
     }
 
     private static Map<Path, Scoreboard.Stage> stages(Object... pathsAndStages) {
