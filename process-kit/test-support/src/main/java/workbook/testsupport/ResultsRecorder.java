@@ -43,13 +43,19 @@ public final class ResultsRecorder implements TestExecutionListener {
      * compiled.
      */
     public static final String TESTS_RAN = "tests-ran.stamp";
+    /**
+     * The stamp, in the results folder, that asks the next test run to forget the earlier results: the
+     * {@link ScoreboardAtExit} writes it when a full Maven build (no {@code -Dexercise}) of the module starts.
+     * A test run without it (one test class run from an IDE) keeps the results of the other classes.
+     */
+    static final String FORGET = "forget-earlier-results.stamp";
 
     private final Map<String, Map<String, TestRecord>> byClass = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> studentLines = new LinkedHashMap<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
-        if (ExerciseSelection.fromSystemProperty().isEmpty()) {
+        if (ExerciseSelection.fromSystemProperty().isEmpty() && Files.exists(resultsFolder().resolve(FORGET))) {
             forgetEarlierResults(resultsFolder());
         }
         stampTestsRan();
@@ -94,14 +100,16 @@ public final class ResultsRecorder implements TestExecutionListener {
      * A full run starts from no results, so that the board never mixes in results of tests that did not
      * run this time (a renamed class, the hidden tests of an earlier grading run). A run limited with
      * {@code -Dexercise} keeps them: the board shows the other exercises as last seen, and says so. A build
-     * that runs no test at all ({@code test-compile}, {@code -DskipTests}) never gets here and keeps them too.
+     * that runs no test at all ({@code test-compile}, {@code -DskipTests}) never gets here and keeps them too,
+     * and so does a run outside a full Maven build (see {@link #FORGET}).
      */
     static void forgetEarlierResults(Path folder) {
         if (!Files.isDirectory(folder)) {
             return;
         }
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tsv") || f.toString().endsWith(StudentCode.WHERE_SUFFIX)).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tsv") || f.toString().endsWith(StudentCode.WHERE_SUFFIX)
+                    || f.getFileName().toString().equals(FORGET)).toList()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {

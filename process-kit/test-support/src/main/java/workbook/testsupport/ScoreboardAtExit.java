@@ -40,8 +40,9 @@ import java.util.Optional;
  * {@value ResultsRecorder#TESTS_RAN} stamp, removed here at the start of the module's build and written by
  * the {@link ResultsRecorder} when a test run starts. See {@link Scoreboard.Stage}.
  *
- * <p>Earlier results are forgotten by the {@link ResultsRecorder} when a full test run starts, not here: a
- * build that runs no test keeps them, and the board shows them as earlier results.
+ * <p>Earlier results are forgotten by the {@link ResultsRecorder} when the tests of a full build (no
+ * {@code -Dexercise}) start, not here: a build that runs no test keeps them, and the board shows them as
+ * earlier results. This class only asks for it, with the {@value ResultsRecorder#FORGET} stamp.
  */
 public final class ScoreboardAtExit {
 
@@ -76,8 +77,14 @@ public final class ScoreboardAtExit {
             }
             return;
         }
+        Path results = Path.of(module).resolve(ResultsRecorder.RESULTS_FOLDER);
+        String selection = System.getProperty(ExerciseSelection.PROPERTY);
         try {
-            Files.deleteIfExists(Path.of(module).resolve(ResultsRecorder.RESULTS_FOLDER).resolve(ResultsRecorder.TESTS_RAN));
+            Files.deleteIfExists(results.resolve(ResultsRecorder.TESTS_RAN));
+            if (selection == null || selection.isBlank()) {
+                Files.createDirectories(results);
+                Files.writeString(results.resolve(ResultsRecorder.FORGET), "");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot reset " + ResultsRecorder.TESTS_RAN + " in " + module + "; delete its target folder and run again", e);
         }

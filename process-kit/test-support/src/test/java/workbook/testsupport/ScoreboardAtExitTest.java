@@ -63,6 +63,8 @@ class ScoreboardAtExitTest {
             System.setProperty(ScoreboardAtExit.MODULES, dir);
             ScoreboardAtExit.main(new String[] {dir});
             assertThat(stamp).doesNotExist();
+            assertThat(module.resolve(ResultsRecorder.RESULTS_FOLDER).resolve(ResultsRecorder.FORGET))
+                    .as("a full build asks its test run to forget the earlier results").exists();
 
             assertThat(ScoreboardAtExit.renderAtExit(root.toString(), dir, "", "", null)).contains("DID NOT COMPILE");
             assertThat(ScoreboardAtExit.renderAtExit(root.toString(), dir, dir, dir, null)).contains("No test ran in this build")
