@@ -159,7 +159,7 @@ public final class Scoreboard {
             List<Module> compiled = modules.stream().filter(Module::builtNow).toList();
             String pl = compiled.size() == 1 ? " -pl " + compiled.get(0).name() + " -am" : "";
             line(out, "Next: run the tests, and this board shows which exercises pass:");
-            line(out, "  ./mvnw test" + pl + "   (Windows: mvnw.cmd test" + pl + ")");
+            line(out, "  ./mvnw test" + pl + "   (Windows: .\\mvnw.cmd test" + pl + ")");
             if (compiled.size() > 1) {
                 line(out, "  one module only: ./mvnw test -pl " + compiled.get(0).name() + " -am");
             }

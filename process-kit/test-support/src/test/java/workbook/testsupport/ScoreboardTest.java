@@ -136,14 +136,14 @@ class ScoreboardTest {
             String board = Scoreboard.render(root, stages(one, stage, two, Scoreboard.Stage.TESTS_COMPILED), Optional.empty());
 
             assertThat(board).as(stage.toString()).contains("Your code compiles. No test ran in this build")
-                    .contains("Next: run the tests").contains("./mvnw test   (Windows: mvnw.cmd test)")
+                    .contains("Next: run the tests").contains("./mvnw test   (Windows: .\\mvnw.cmd test)")
                     .contains("one module only: ./mvnw test -pl module-07-sample -am")
                     .contains("(earlier run)")
                     .doesNotContainIgnoringCase("did not compile").doesNotContain("compile again").doesNotContain("[")
                     .endsWith("Workbook progress: 2/10 points, 1/4 exercises complete" + System.lineSeparator());
         }
         assertThat(Scoreboard.render(root, stages(one, Scoreboard.Stage.TESTS_COMPILED), Optional.empty()))
-                .as("one module: its own command").contains("./mvnw test -pl module-07-sample -am   (Windows: mvnw.cmd test -pl module-07-sample -am)");
+                .as("one module: its own command").contains("./mvnw test -pl module-07-sample -am   (Windows: .\\mvnw.cmd test -pl module-07-sample -am)");
     }
 
     @Test
