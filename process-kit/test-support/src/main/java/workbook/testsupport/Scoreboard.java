@@ -200,7 +200,9 @@ public final class Scoreboard {
     private static void summary(StringBuilder out, Module module) {
         String name = module.name();
         if (module.score().isEmpty()) {
-            line(out, String.format(Locale.ROOT, "%-48s %s", name, hasExercises(module.directory()) ? "not built yet" : "no exercises yet"));
+            String what = !hasExercises(module.directory()) ? "no exercises yet"
+                    : module.builtNow() ? "compiles; its tests were not compiled" : "not built yet";
+            line(out, String.format(Locale.ROOT, "%-48s %s", name, what));
             return;
         }
         ModuleScore score = module.score().get();
@@ -322,7 +324,8 @@ public final class Scoreboard {
         int possible = scores.stream().mapToInt(ModuleScore::pointsPossible).sum();
         long done = scores.stream().mapToLong(ModuleScore::exercisesDone).sum();
         long all = scores.stream().mapToLong(s -> s.exercises().size()).sum();
-        List<String> unknown = modules.stream().filter(m -> m.score().isEmpty() && hasExercises(m.directory())).map(Module::name).toList();
+        List<String> unknown = modules.stream().filter(m -> m.score().isEmpty() && hasExercises(m.directory()) && !m.builtNow())
+                .map(Module::name).toList();
         if (!unknown.isEmpty()) {
             line(out, "(not counted yet, never built: " + String.join(", ", unknown) + "; ./mvnw test builds everything)");
         }

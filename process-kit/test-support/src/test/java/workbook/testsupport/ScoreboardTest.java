@@ -142,6 +142,12 @@ class ScoreboardTest {
                     .doesNotContainIgnoringCase("did not compile").doesNotContain("compile again").doesNotContain("[")
                     .endsWith("Workbook progress: 2/10 points, 1/4 exercises complete" + System.lineSeparator());
         }
+        Path fresh = Files.createDirectories(root.resolve("module-09-fresh/src/test/resources/META-INF/services"));
+        Files.writeString(fresh.resolve(ExerciseCatalog.class.getName()), TwoExercises.class.getName());
+        assertThat(Scoreboard.render(root, stages(root.resolve("module-09-fresh"), Scoreboard.Stage.TESTS_COMPILED), Optional.empty()))
+                .as("-Dmaven.test.skip=true on a fresh clone: no test class was compiled")
+                .contains("module-09-fresh").contains("compiles; its tests were not compiled")
+                .doesNotContain("never built").doesNotContainIgnoringCase("did not compile");
         assertThat(Scoreboard.render(root, stages(one, Scoreboard.Stage.TESTS_COMPILED), Optional.empty()))
                 .as("one module: its own command").contains("./mvnw test -pl module-07-sample -am   (Windows: .\\mvnw.cmd test -pl module-07-sample -am)");
     }
