@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
@@ -36,12 +37,28 @@ public final class ResultsRecorder implements TestExecutionListener {
 
     /** The folder, under the module's directory, that holds one results file per test class. */
     public static final String RESULTS_FOLDER = "target/workbook-results";
+    /**
+     * The stamp, in the results folder, that says a test run started: the {@link ScoreboardAtExit} removes it
+     * when a module's build starts, so that the board can tell a build that ran tests from one that only
+     * compiled.
+     */
+    public static final String TESTS_RAN = "tests-ran.stamp";
+    /**
+     * The stamp, in the results folder, that asks the next test run to forget the earlier results: the
+     * {@link ScoreboardAtExit} writes it when a full Maven build (no {@code -Dexercise}) of the module starts.
+     * A test run without it (one test class run from an IDE) keeps the results of the other classes.
+     */
+    static final String FORGET = "forget-earlier-results.stamp";
 
     private final Map<String, Map<String, TestRecord>> byClass = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> studentLines = new LinkedHashMap<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
+        if (ExerciseSelection.fromSystemProperty().isEmpty() && Files.exists(resultsFolder().resolve(FORGET))) {
+            forgetEarlierResults(resultsFolder());
+        }
+        stampTestsRan();
         keepEarlierResultsOfExercisesNotRun(plan);
         for (TestIdentifier root : plan.getRoots()) {
             for (TestIdentifier test : plan.getDescendants(root)) {
@@ -76,6 +93,37 @@ public final class ResultsRecorder implements TestExecutionListener {
             result.getThrowable()
                     .flatMap(failure -> StudentCode.locate(failure, moduleDirectory().resolve("target/classes")))
                     .ifPresent(where -> noteStudentLine(test, where));
+        }
+    }
+
+    /**
+     * A full run starts from no results, so that the board never mixes in results of tests that did not
+     * run this time (a renamed class, the hidden tests of an earlier grading run). A run limited with
+     * {@code -Dexercise} keeps them: the board shows the other exercises as last seen, and says so. A build
+     * that runs no test at all ({@code test-compile}, {@code -DskipTests}) never gets here and keeps them too,
+     * and so does a run outside a full Maven build (see {@link #FORGET}).
+     */
+    static void forgetEarlierResults(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".tsv") || f.toString().endsWith(StudentCode.WHERE_SUFFIX)
+                    || f.getFileName().toString().equals(FORGET)).toList()) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the earlier test results in " + folder + "; delete the folder and run again", e);
+        }
+    }
+
+    private static void stampTestsRan() {
+        Path folder = resultsFolder();
+        try {
+            Files.createDirectories(folder);
+            Files.writeString(folder.resolve(TESTS_RAN), "");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the workbook's test results to " + folder, e);
         }
     }
 

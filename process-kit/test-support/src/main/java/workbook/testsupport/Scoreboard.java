@@ -4,11 +4,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -34,8 +35,31 @@ public final class Scoreboard {
     private Scoreboard() {
     }
 
-    /** One module as the board sees it. */
-    record Module(Path directory, Optional<ModuleScore> score, boolean ranNow, boolean stale) {
+    /**
+     * How far a module's build got in this session. A module that did not get past {@link #STARTED} is the
+     * only one the board calls "did not compile": a build that stops after compiling ({@code test-compile},
+     * {@code -DskipTests}) is not a broken one.
+     */
+    public enum Stage {
+        /** Its build started; its main code did not compile (the compiler failed, or the build stopped before). */
+        STARTED,
+        /** Its main code compiled; its tests were not compiled in this build. */
+        COMPILED,
+        /** Its main code and its tests compiled; no test ran in this build. */
+        TESTS_COMPILED,
+        /** Its tests ran. */
+        TESTED
+    }
+
+    /**
+     * One module as the board sees it.
+     *
+     * @param stage how far its build got in this session; empty if it was not built
+     * @param builtNow whether it is shown in detail: built in this session and, in a run limited with
+     *     {@code -Dexercise}, holding one of the exercises named
+     * @param todos the TODOs left in its sources, by exercise (see {@link TodoMarkers})
+     */
+    record Module(Path directory, Optional<ModuleScore> score, Optional<Stage> stage, boolean builtNow, Map<String, List<String>> todos) {
 
         String name() {
             return directory.getFileName().toString();
@@ -44,27 +68,50 @@ public final class Scoreboard {
         boolean complete() {
             return score.isPresent() && score.get().nextExercise().isEmpty();
         }
+
+        boolean didNotCompile() {
+            return builtNow && stage.orElseThrow() == Stage.STARTED;
+        }
+
+        boolean tested() {
+            return builtNow && stage.orElseThrow() == Stage.TESTED;
+        }
+    }
+
+    /**
+     * Renders the board after a build whose modules all ran their tests.
+     *
+     * @param root the workbook's top folder (its modules are its {@code module-*} folders)
+     * @param ranNow the folders of the modules whose tests ran in this session, in build order
+     * @param selection the exercises a {@code -Dexercise} run was limited to, if any
+     * @return the board, ending with the progress line and a line break
+     */
+    public static String render(Path root, Collection<Path> ranNow, Optional<String> selection) {
+        Map<Path, Stage> stages = new LinkedHashMap<>();
+        ranNow.forEach(p -> stages.put(p, Stage.TESTED));
+        return render(root, stages, selection);
     }
 
     /**
      * Renders the board after a build.
      *
      * @param root the workbook's top folder (its modules are its {@code module-*} folders)
-     * @param ranNow the folders of the modules whose build ran in this session, in build order
+     * @param ranNow the folders of the modules built in this session, in build order, with how far each got
      * @param selection the exercises a {@code -Dexercise} run was limited to, if any
      * @return the board, ending with the progress line and a line break
      */
-    public static String render(Path root, Collection<Path> ranNow, Optional<String> selection) {
-        List<Path> ran = ranNow.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+    public static String render(Path root, Map<Path, Stage> ranNow, Optional<String> selection) {
+        Map<Path, Stage> ran = new LinkedHashMap<>();
+        ranNow.forEach((p, stage) -> ran.put(p.toAbsolutePath().normalize(), stage));
         List<Module> modules = new ArrayList<>();
-        for (Path directory : moduleDirectories(root.toAbsolutePath().normalize(), ran)) {
+        for (Path directory : moduleDirectories(root.toAbsolutePath().normalize(), List.copyOf(ran.keySet()))) {
             Optional<ModuleScore> score = Catalogs.load(directory)
                     .map(catalog -> ModuleScore.of(catalog, ModuleScore.readResults(directory)));
+            Optional<Stage> stage = Optional.ofNullable(ran.get(directory));
             // In a run limited to some exercises, only the modules that hold them count as built now.
-            boolean builtNow = ran.contains(directory) && (selection.isEmpty() || holdsSelected(score, selection.get()));
-            // A run limited to some exercises leaves the others' results as they were: old, but not stale.
-            boolean stale = builtNow && selection.isEmpty() && score.isPresent() && isStale(directory);
-            modules.add(new Module(directory, score, builtNow, stale));
+            boolean builtNow = stage.isPresent() && (selection.isEmpty() || stage.get() == Stage.STARTED || holdsSelected(score, selection.get()));
+            Map<String, List<String>> todos = builtNow && stage.get() == Stage.TESTED ? TodoMarkers.find(directory) : Map.of();
+            modules.add(new Module(directory, score, stage, builtNow, todos));
         }
         return render(modules, selection);
     }
@@ -91,36 +138,61 @@ public final class Scoreboard {
                 line(out, "! " + e.getMessage());
             }
         });
+        boolean built = modules.stream().anyMatch(Module::builtNow);
+        boolean compiledOnly = built && modules.stream().filter(Module::builtNow).noneMatch(m -> m.tested() || m.didNotCompile());
+        if (compiledOnly) {
+            boolean earlier = modules.stream().map(Module::score).flatMap(Optional::stream)
+                    .anyMatch(score -> score.exercises().stream().anyMatch(e -> !e.tests().isEmpty()));
+            line(out, "Your code compiles. No test ran in this build (it only compiled), so"
+                    + (earlier ? " the scores" : " there are"));
+            line(out, earlier ? "below are from earlier runs." : "no results yet.");
+        }
         for (Module module : modules) {
-            if (module.ranNow()) {
+            if (module.builtNow() && !compiledOnly) {
                 detailed(out, module);
             } else {
                 summary(out, module);
             }
         }
         line(out, RULE);
-        whatNext(out, modules);
+        if (compiledOnly) {
+            List<Module> compiled = modules.stream().filter(Module::builtNow).toList();
+            String pl = compiled.size() == 1 ? " -pl " + compiled.get(0).name() + " -am" : "";
+            line(out, "Next: run the tests, and this board shows which exercises pass:");
+            line(out, "  ./mvnw test" + pl + "   (Windows: .\\mvnw.cmd test" + pl + ")");
+            if (compiled.size() > 1) {
+                line(out, "  one module only: ./mvnw test -pl " + compiled.get(0).name() + " -am");
+            }
+        } else {
+            whatNext(out, modules);
+        }
         progress(out, modules);
         return out.toString();
     }
 
     private static void detailed(StringBuilder out, Module module) {
+        if (module.didNotCompile()) {
+            line(out, String.format(Locale.ROOT, "%-48s %s", module.name(), "DID NOT COMPILE: see the compiler's messages above"));
+            return;
+        }
+        if (!module.tested()) {
+            String what = module.stage().orElseThrow() == Stage.COMPILED
+                    ? "compiles; its tests were not compiled in this build"
+                    : "compiles; no test ran in this build";
+            line(out, String.format(Locale.ROOT, "%-48s %s", module.name(), what));
+            return;
+        }
         if (module.score().isEmpty()) {
-            line(out, String.format(Locale.ROOT, "%-48s %s", module.name(),
-                    hasExercises(module.directory()) ? "DID NOT COMPILE: see the compiler's messages above" : "no exercises yet"));
+            line(out, String.format(Locale.ROOT, "%-48s %s", module.name(), "no exercises yet"));
             return;
         }
         ModuleScore score = module.score().get();
         line(out, String.format(Locale.ROOT, "%-48s %7s points%s", module.name(), score.pointsEarned() + "/" + score.pointsPossible(),
                 module.complete() ? "   COMPLETE" : ""));
-        if (module.stale()) {
-            line(out, "  ! its tests did not run on your latest code in this build: if the compiler reported");
-            line(out, "    errors above, fix them first");
-        }
         Optional<ExerciseScore> next = score.nextExercise();
         for (ExerciseScore exercise : score.exercises()) {
             String marker = next.isPresent() && next.get() == exercise ? "   <- next" : "";
-            line(out, String.format(Locale.ROOT, "  [%s] %-5s %-45s %2d/%-2d%s", state(exercise), exercise.spec().id(),
+            line(out, String.format(Locale.ROOT, "  [%s] %-5s %-45s %2d/%-2d%s", state(exercise, module.todos()), exercise.spec().id(),
                     abbreviate(exercise.spec().title(), 45), exercise.pointsEarned(), exercise.spec().points(), marker));
         }
     }
@@ -128,7 +200,9 @@ public final class Scoreboard {
     private static void summary(StringBuilder out, Module module) {
         String name = module.name();
         if (module.score().isEmpty()) {
-            line(out, String.format(Locale.ROOT, "%-48s %s", name, hasExercises(module.directory()) ? "not built yet" : "no exercises yet"));
+            String what = !hasExercises(module.directory()) ? "no exercises yet"
+                    : module.builtNow() ? "compiles; its tests were not compiled" : "not built yet";
+            line(out, String.format(Locale.ROOT, "%-48s %s", name, what));
             return;
         }
         ModuleScore score = module.score().get();
@@ -137,31 +211,40 @@ public final class Scoreboard {
                 module.complete() ? "   COMPLETE" : note));
     }
 
-    /** @return {@code done}; {@code todo} (not started: a test reached its TODO); {@code FAIL} (started, not passing); {@code  -- } (no result) */
-    static String state(ExerciseScore exercise) {
+    /**
+     * @param todos the TODOs left in the module's sources, by exercise
+     * @return {@code done}; {@code todo} (not started: a test reached its TODO, or one is left in the
+     *     source); {@code FAIL} (started, not passing); {@code  -- } (no result)
+     */
+    static String state(ExerciseScore exercise, Map<String, List<String>> todos) {
         if (exercise.done()) {
             return "done";
         }
         if (exercise.tests().isEmpty() || exercise.tests().stream().allMatch(t -> t.status() == TestRecord.Status.SKIPPED)) {
             return " -- ";
         }
-        return notStarted(exercise) ? "todo" : "FAIL";
+        return notStarted(exercise, todos) ? "todo" : "FAIL";
     }
 
-    /** @return whether a test of the exercise reached its TODO (its other failures follow from that) */
-    static boolean notStarted(ExerciseScore exercise) {
+    /**
+     * @return whether the exercise failed and its TODO is still there: a test reached it, or the source
+     *     still holds it (reached in a child or a server, the test sees only the consequence; see
+     *     {@link TodoMarkers})
+     */
+    static boolean notStarted(ExerciseScore exercise, Map<String, List<String>> todos) {
+        List<TestRecord> failed = exercise.tests().stream()
+                .filter(t -> t.status() != TestRecord.Status.PASSED && t.status() != TestRecord.Status.SKIPPED).toList();
         String todo = "exercise " + exercise.spec().id() + " is not implemented yet";
-        return exercise.tests().stream().anyMatch(t -> t.status() != TestRecord.Status.PASSED && t.message().contains(todo));
+        return !failed.isEmpty() && (todos.containsKey(exercise.spec().id()) || failed.stream().anyMatch(t -> t.message().contains(todo)));
     }
 
     private static void whatNext(StringBuilder out, List<Module> modules) {
-        List<Module> shown = modules.stream().filter(Module::ranNow).filter(m -> m.score().isPresent()).toList();
-        Optional<Module> broken = modules.stream().filter(Module::ranNow)
-                .filter(m -> (m.score().isEmpty() && hasExercises(m.directory())) || m.stale()).findFirst();
+        List<Module> shown = modules.stream().filter(Module::tested).filter(m -> m.score().isPresent()).toList();
+        Optional<Module> broken = modules.stream().filter(Module::didNotCompile).findFirst();
         if (broken.isPresent()) {
             line(out, "Next: make " + broken.get().name() + " compile again. The compiler's messages above give the file");
             line(out, "  and line of each error ([ERROR] .../File.java:[line,column]); until it compiles, its tests");
-            line(out, "  cannot run and it earns no points.");
+            line(out, "  cannot run.");
             return;
         }
         boolean everything = !modules.isEmpty() && modules.stream().allMatch(Module::complete);
@@ -189,11 +272,19 @@ public final class Scoreboard {
         line(out, "Next: exercise " + spec.id() + ", " + spec.title() + " (" + module.name() + ", "
                 + spec.points() + (spec.points() == 1 ? " point)" : " points)"));
         wrapped(out, "  Hint:     ", spec.hint());
-        Optional<TestRecord> problem = notStarted(exercise)
+        boolean notStarted = notStarted(exercise, module.todos());
+        Optional<TestRecord> problem = notStarted
                 ? exercise.tests().stream().filter(t -> t.message().contains("exercise " + spec.id() + " is not implemented yet")).findFirst()
                 : exercise.firstProblem();
-        if (notStarted(exercise)) {
+        Optional<String> reported = problem.flatMap(failed -> StudentCode.lineOf(module.directory(), failed));
+        Optional<String> lookAt = reported;
+        if (notStarted) {
             line(out, "  Status:   not started: the method still throws new Todo(\"" + spec.id() + "\")");
+            // The TODO left in the source, unless the test reached one of them and named its line already.
+            List<String> left = module.todos().getOrDefault(spec.id(), List.of());
+            if (!left.isEmpty() && (reported.isEmpty() || left.stream().noneMatch(where -> reported.get().startsWith(where + " ")))) {
+                lookAt = Optional.of(left.get(0));
+            }
         } else if (problem.isPresent()) {
             TestRecord failed = problem.get();
             wrapped(out, "  Failed:   ", shortClassName(failed.testClass()) + "." + failed.test().replaceFirst(" \\(.*", "") + ": "
@@ -201,10 +292,24 @@ public final class Scoreboard {
         } else {
             line(out, "  Status:   its tests did not run in this build");
         }
-        problem.flatMap(failed -> StudentCode.lineOf(module.directory(), failed))
-                .ifPresent(where -> line(out, "  Look at:  " + module.name() + "/" + where));
+        lookAt.ifPresent(where -> line(out, "  Look at:  " + module.name() + "/" + where));
         line(out, "  Lesson:   " + Lesson.link(module.directory(), spec.id()));
-        line(out, "  Re-run:   ./mvnw test -Dexercise=" + spec.id() + "   (Windows: mvnw.cmd test -Dexercise=" + spec.id() + ")");
+        for (String rerun : rerun(module.name(), spec.id())) {
+            line(out, rerun);
+        }
+    }
+
+    /**
+     * The fastest command that runs exactly one exercise: {@code -pl} builds its module and, with
+     * {@code -am}, the kit it needs, instead of visiting every module. On Windows the {@code -D} option is
+     * quoted: PowerShell would otherwise split {@code -Dexercise=1.1} at the dot; cmd.exe accepts the quotes.
+     *
+     * @return the board's lines for it
+     */
+    static List<String> rerun(String module, String exercise) {
+        String args = "test -pl " + module + " -am ";
+        return List.of("  Re-run:   ./mvnw " + args + "-Dexercise=" + exercise,
+                "            (Windows: .\\mvnw.cmd " + args + "\"-Dexercise=" + exercise + "\")");
     }
 
     private static Optional<Module> nextModule(List<Module> modules, Module after) {
@@ -219,7 +324,8 @@ public final class Scoreboard {
         int possible = scores.stream().mapToInt(ModuleScore::pointsPossible).sum();
         long done = scores.stream().mapToLong(ModuleScore::exercisesDone).sum();
         long all = scores.stream().mapToLong(s -> s.exercises().size()).sum();
-        List<String> unknown = modules.stream().filter(m -> m.score().isEmpty() && hasExercises(m.directory())).map(Module::name).toList();
+        List<String> unknown = modules.stream().filter(m -> m.score().isEmpty() && hasExercises(m.directory()) && !m.builtNow())
+                .map(Module::name).toList();
         if (!unknown.isEmpty()) {
             line(out, "(not counted yet, never built: " + String.join(", ", unknown) + "; ./mvnw test builds everything)");
         }
@@ -244,39 +350,6 @@ public final class Scoreboard {
     /** @return whether the module declares an exercise registry (built or not) */
     static boolean hasExercises(Path module) {
         return Files.isRegularFile(module.resolve("src/test/resources/META-INF/services/" + ExerciseCatalog.class.getName()));
-    }
-
-    /**
-     * @return whether the module's tests did not run on its current code: there are no results (a full
-     *     build clears them first) or a source file is newer than every one of them
-     */
-    static boolean isStale(Path module) {
-        Optional<FileTime> results = newest(module.resolve(ResultsRecorder.RESULTS_FOLDER));
-        if (results.isEmpty()) {
-            return true;
-        }
-        Optional<FileTime> sources = newest(module.resolve("src/main/java")).flatMap(main -> newest(module.resolve("src/test/java"))
-                .map(test -> test.compareTo(main) > 0 ? test : main).or(() -> Optional.of(main)));
-        return sources.isPresent() && sources.get().compareTo(results.get()) > 0;
-    }
-
-    private static Optional<FileTime> newest(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).map(Scoreboard::modified).max(FileTime::compareTo);
-        } catch (IOException | UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static FileTime modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String shortClassName(String className) {

@@ -9,9 +9,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Prints the {@link Scoreboard} as the very last thing a build writes, after Maven's own summary and
@@ -30,13 +31,27 @@ import java.util.stream.Stream;
  * closed by then. The list of modules lives in a system property because every {@code exec:java} call
  * loads this class afresh, so a static field would not survive from one module to the next.
  *
- * <p>A full run (no {@code -Dexercise}) also clears the module's earlier results here, before its tests
- * run: see {@link #forgetEarlierResults(Path)}.
+ * <p>A build that only compiles ({@code test-compile}, {@code -DskipTests}) must not read as a broken one,
+ * and "did not compile" must mean that the compiler failed. So the board is told how far each module got:
+ * two more {@code exec:java} calls, bound right after the compiler's own executions in the {@code compile}
+ * and {@code test-compile} phases, add the module to {@value #COMPILED} and {@value #TESTS_COMPILED}
+ * (Maven runs a phase's default executions before the POM's, and stops a module at its first failing
+ * step, so a module the compiler rejected never gets there); whether its tests ran is told by the
+ * {@value ResultsRecorder#TESTS_RAN} stamp, removed here at the start of the module's build and written by
+ * the {@link ResultsRecorder} when a test run starts. See {@link Scoreboard.Stage}.
+ *
+ * <p>Earlier results are forgotten by the {@link ResultsRecorder} when the tests of a full build (no
+ * {@code -Dexercise}) start, not here: a build that runs no test keeps them, and the board shows them as
+ * earlier results. This class only asks for it, with the {@value ResultsRecorder#FORGET} stamp.
  */
 public final class ScoreboardAtExit {
 
     /** The system property (of Maven's JVM) that lists the modules built in this session. */
     static final String MODULES = "workbook.scoreboard.modules";
+    /** The system property (of Maven's JVM) that lists the modules whose main code compiled in this session. */
+    static final String COMPILED = "workbook.scoreboard.compiled";
+    /** The system property (of Maven's JVM) that lists the modules whose tests compiled in this session. */
+    static final String TESTS_COMPILED = "workbook.scoreboard.testsCompiled";
     /** Set to {@code true} to build without printing the board. */
     static final String SKIP = "workbook.scoreboard.skip";
 
@@ -44,50 +59,51 @@ public final class ScoreboardAtExit {
     }
 
     /**
-     * @param args the module's folder
+     * @param args the module's folder; then nothing (the start of its build), {@code compiled} (its main code
+     *     compiled) or {@code tests-compiled} (its tests compiled)
      */
     public static void main(String[] args) {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: ScoreboardAtExit MODULE_DIR (the exec:java execution in the parent POM passes ${project.basedir})");
+        if (args.length < 1 || args.length > 2 || (args.length == 2 && !List.of("compiled", "tests-compiled").contains(args[1]))) {
+            throw new IllegalArgumentException("usage: ScoreboardAtExit MODULE_DIR [compiled|tests-compiled] (the exec:java executions"
+                    + " in the parent POM pass ${project.basedir})");
         }
         if (Boolean.getBoolean(SKIP)) {
             return;
         }
         String module = Path.of(args[0]).toAbsolutePath().normalize().toString();
+        if (args.length == 2) {
+            synchronized (ScoreboardAtExit.class.getName().intern()) {
+                add(args[1].equals("compiled") ? COMPILED : TESTS_COMPILED, module);
+            }
+            return;
+        }
+        Path results = Path.of(module).resolve(ResultsRecorder.RESULTS_FOLDER);
         String selection = System.getProperty(ExerciseSelection.PROPERTY);
-        if (selection == null || selection.isBlank()) {
-            forgetEarlierResults(Path.of(module));
+        try {
+            Files.deleteIfExists(results.resolve(ResultsRecorder.TESTS_RAN));
+            if (selection == null || selection.isBlank()) {
+                Files.createDirectories(results);
+                Files.writeString(results.resolve(ResultsRecorder.FORGET), "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot reset " + ResultsRecorder.TESTS_RAN + " in " + module + "; delete its target folder and run again", e);
         }
         // One lock for the whole JVM (each module's copy of this class has its own class object), in
         // case Maven builds modules in parallel (-T).
         synchronized (ScoreboardAtExit.class.getName().intern()) {
-            String known = System.getProperty(MODULES);
-            if (known == null) {
-                System.setProperty(MODULES, module);
+            if (System.getProperty(MODULES) == null) {
                 registerHook(kitLocation(), workbookRoot(Path.of(module)));
-            } else if (!Arrays.asList(known.split(File.pathSeparator)).contains(module)) {
-                System.setProperty(MODULES, known + File.pathSeparator + module);
             }
+            add(MODULES, module);
         }
     }
 
-    /**
-     * A full run starts from no results, so that the board never mixes in results of tests that did not
-     * run this time (a renamed class, the hidden tests of an earlier grading run) and a module that then
-     * fails to compile shows as not run. A run limited with {@code -Dexercise} keeps them: the board shows
-     * the other exercises as last seen, and says so.
-     */
-    static void forgetEarlierResults(Path module) {
-        Path folder = module.resolve(ResultsRecorder.RESULTS_FOLDER);
-        if (!Files.isDirectory(folder)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".tsv") || f.toString().endsWith(StudentCode.WHERE_SUFFIX)).toList()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear the earlier test results in " + folder + "; delete the folder and run again", e);
+    private static void add(String property, String module) {
+        String known = System.getProperty(property);
+        if (known == null || known.isEmpty()) {
+            System.setProperty(property, module);
+        } else if (!Arrays.asList(known.split(File.pathSeparator)).contains(module)) {
+            System.setProperty(property, known + File.pathSeparator + module);
         }
     }
 
@@ -119,9 +135,10 @@ public final class ScoreboardAtExit {
     private static void print(URL kit, String root) {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {kit}, ClassLoader.getPlatformClassLoader())) {
             Class<?> board = loader.loadClass(ScoreboardAtExit.class.getName());
-            Method render = board.getDeclaredMethod("renderAtExit", String.class, String.class, String.class);
+            Method render = board.getDeclaredMethod("renderAtExit", String.class, String.class, String.class, String.class, String.class);
             render.setAccessible(true);
-            String text = (String) render.invoke(null, root, System.getProperty(MODULES, ""), System.getProperty(ExerciseSelection.PROPERTY));
+            String text = (String) render.invoke(null, root, System.getProperty(MODULES, ""), System.getProperty(COMPILED, ""),
+                    System.getProperty(TESTS_COMPILED, ""), System.getProperty(ExerciseSelection.PROPERTY));
             System.out.print(text);
             System.out.flush();
         } catch (Throwable e) {
@@ -130,9 +147,29 @@ public final class ScoreboardAtExit {
         }
     }
 
-    /** Called reflectively, in the fresh class loader. */
-    static String renderAtExit(String root, String modules, String selection) {
-        List<Path> ran = Arrays.stream(modules.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
+    /**
+     * Called reflectively, in the fresh class loader.
+     *
+     * @param modules the modules whose build started, {@link File#pathSeparator}-separated; so are the next two
+     * @param compiled those whose main code compiled
+     * @param testsCompiled those whose tests compiled
+     */
+    static String renderAtExit(String root, String modules, String compiled, String testsCompiled, String selection) {
+        Map<Path, Scoreboard.Stage> ran = new LinkedHashMap<>();
+        List<String> main = split(compiled);
+        List<String> tests = split(testsCompiled);
+        for (String module : split(modules)) {
+            Path directory = Path.of(module);
+            Scoreboard.Stage stage = !main.contains(module) ? Scoreboard.Stage.STARTED
+                    : !tests.contains(module) ? Scoreboard.Stage.COMPILED
+                    : Files.isRegularFile(directory.resolve(ResultsRecorder.RESULTS_FOLDER).resolve(ResultsRecorder.TESTS_RAN))
+                            ? Scoreboard.Stage.TESTED : Scoreboard.Stage.TESTS_COMPILED;
+            ran.put(directory, stage);
+        }
         return Scoreboard.render(Path.of(root), ran, Optional.ofNullable(selection).filter(s -> !s.isBlank()));
+    }
+
+    private static List<String> split(String paths) {
+        return paths == null ? List.of() : Arrays.stream(paths.split(File.pathSeparator)).filter(s -> !s.isBlank()).toList();
     }
 }

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,8 @@ class ScoreboardTest {
                 .contains("Next: exercise 7.2, Wait for it")
                 .contains("Hint:     Process.waitFor(timeout) tells you whether it ended.")
 
-                .contains("Re-run:   ./mvnw test -Dexercise=7.2");
+                .contains("Re-run:   ./mvnw test -pl module-07-sample -am -Dexercise=7.2")
+                .contains("(Windows: .\\mvnw.cmd test -pl module-07-sample -am \"-Dexercise=7.2\")");
         assertThat(board.replaceAll("\\s+", " ")).contains("Failed: SampleTest.test")
                 .contains("AssertionError: child 4242 was still alive 2 s after terminate()");
         assertThat(lines).allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
@@ -117,10 +120,74 @@ class ScoreboardTest {
         Path broken = Files.createDirectories(root.resolve("module-08-broken/src/test/resources/META-INF/services"));
         Files.writeString(broken.resolve(ExerciseCatalog.class.getName()), TwoExercises.class.getName());
 
-        String board = Scoreboard.render(root, List.of(one, root.resolve("module-08-broken")), Optional.empty());
+        String board = Scoreboard.render(root, stages(one, Scoreboard.Stage.TESTED, root.resolve("module-08-broken"), Scoreboard.Stage.STARTED),
+                Optional.empty());
 
         assertThat(board).contains("DID NOT COMPILE").contains("Next: make module-08-broken compile again")
                 .doesNotContain("Next: exercise");
+    }
+
+    @Test
+    void aBuildThatOnlyCompiledSaysSoAndNeverThatItDidNotCompile() throws IOException {
+        Path one = module("module-07-sample", pass("7.1"));
+        Path two = module("module-08-other");
+
+        for (Scoreboard.Stage stage : List.of(Scoreboard.Stage.COMPILED, Scoreboard.Stage.TESTS_COMPILED)) {
+            String board = Scoreboard.render(root, stages(one, stage, two, Scoreboard.Stage.TESTS_COMPILED), Optional.empty());
+
+            assertThat(board).as(stage.toString()).contains("Your code compiles. No test ran in this build")
+                    .contains("Next: run the tests").contains("./mvnw test   (Windows: .\\mvnw.cmd test)")
+                    .contains("one module only: ./mvnw test -pl module-07-sample -am")
+                    .contains("(earlier run)")
+                    .doesNotContainIgnoringCase("did not compile").doesNotContain("compile again").doesNotContain("[")
+                    .endsWith("Workbook progress: 2/10 points, 1/4 exercises complete" + System.lineSeparator());
+        }
+        Path fresh = Files.createDirectories(root.resolve("module-09-fresh/src/test/resources/META-INF/services"));
+        Files.writeString(fresh.resolve(ExerciseCatalog.class.getName()), TwoExercises.class.getName());
+        assertThat(Scoreboard.render(root, stages(root.resolve("module-09-fresh"), Scoreboard.Stage.TESTS_COMPILED), Optional.empty()))
+                .as("-Dmaven.test.skip=true on a fresh clone: no test class was compiled")
+                .contains("module-09-fresh").contains("compiles; its tests were not compiled")
+                .doesNotContain("never built").doesNotContainIgnoringCase("did not compile");
+        assertThat(Scoreboard.render(root, stages(one, Scoreboard.Stage.TESTS_COMPILED), Optional.empty()))
+                .as("one module: its own command").contains("./mvnw test -pl module-07-sample -am   (Windows: .\\mvnw.cmd test -pl module-07-sample -am)");
+    }
+
+    @Test
+    void aModuleThatOnlyCompiledNextToOneThatRanIsNotCalledBroken() throws IOException {
+        Path one = module("module-07-sample", pass("7.1"));
+        Path two = module("module-08-other");
+
+        String board = Scoreboard.render(root, stages(one, Scoreboard.Stage.TESTED, two, Scoreboard.Stage.TESTS_COMPILED), Optional.empty());
+
+        assertThat(board).contains("[done] 7.1").contains("module-08-other").contains("compiles; no test ran in this build")
+                .contains("Next: exercise 7.2").doesNotContainIgnoringCase("did not compile");
+    }
+
+    @Test
+    void anExerciseWhoseTodoIsLeftInTheSourceIsToDoEvenWhenTheTestSawOnlyAnExitCode() throws IOException {
+        Path one = module("module-07-sample", fail("7.1", "AssertionError: the child exited with 1, expected 0"),
+                fail("7.2", "AssertionError: expected 3 lines"));
+        Path source = Files.createDirectories(one.resolve("src/main/java/sample")).resolve("Child.java");
+        Files.writeString(source, String.join("\n", "package sample;", "class Child {", "    void run() {",
+                "        throw new Todo(\"7.1\");", "    }", "    void other() {", "        // throw new Todo(\"7.2\");",
+                "        /* throw new Todo(\"7.2\"); */", "    }", "}", ""));
+
+        String board = Scoreboard.render(root, List.of(one), Optional.empty());
+
+        assertThat(board).contains("[todo] 7.1").contains("[FAIL] 7.2")
+                .contains("Status:   not started: the method still throws new Todo(\"7.1\")")
+                .contains("Look at:  module-07-sample/src/main/java/sample/Child.java:4");
+        assertThat(Scoreboard.render(root, List.of(module("module-07-sample")), Optional.of("7.2")))
+                .as("an exercise whose tests did not run is not called not started, TODO or not")
+                .contains("[ -- ] 7.1").contains("its tests did not run in this build").doesNotContain("not started");
+    }
+
+    private static Map<Path, Scoreboard.Stage> stages(Object... pathsAndStages) {
+        Map<Path, Scoreboard.Stage> stages = new LinkedHashMap<>();
+        for (int i = 0; i < pathsAndStages.length; i += 2) {
+            stages.put((Path) pathsAndStages[i], (Scoreboard.Stage) pathsAndStages[i + 1]);
+        }
+        return stages;
     }
 
     @Test
@@ -158,39 +225,6 @@ class ScoreboardTest {
         String board = Scoreboard.render(root, List.of(one), Optional.of("FreshJvmCommandTest"));
 
         assertThat(board).contains("! -Dexercise=FreshJvmCommandTest is not an exercise: write an exercise id such as -Dexercise=1.3");
-    }
-
-    @Test
-    void resultsOlderThanTheCodeAreFlagged() throws IOException {
-        Path one = module("module-07-sample", pass("7.1"), pass("7.2"));
-        Path source = Files.createDirectories(one.resolve("src/main/java/sample")).resolve("Starter.java");
-        Files.writeString(source, "class Starter {");
-        Path results = one.resolve(ResultsRecorder.RESULTS_FOLDER);
-        try (var files = Files.list(results)) {
-            for (Path file : files.toList()) {
-                Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
-            }
-        }
-
-        assertThat(Scoreboard.render(root, List.of(one), Optional.empty()))
-                .contains("its tests did not run on your latest code").contains("Next: make module-07-sample compile");
-        assertThat(Scoreboard.render(root, List.of(one), Optional.of("7.1")))
-                .as("in a run limited to one exercise, older results are expected")
-                .doesNotContain("did not run on your latest code").contains("this run: exercise 7.1 only");
-    }
-
-    @Test
-    void aModuleBuiltNowWithoutAnyResultIsFlagged() throws IOException {
-        Path one = module("module-07-sample");
-        try (var files = Files.list(one.resolve(ResultsRecorder.RESULTS_FOLDER))) {
-            for (Path file : files.toList()) {
-                Files.delete(file);
-            }
-        }
-
-        String board = Scoreboard.render(root, List.of(one), Optional.empty());
-
-        assertThat(board).contains("[ -- ] 7.1").contains("Next: make module-07-sample compile");
     }
 
     private Path module(String name, TestRecord... records) throws IOException {
