@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -172,5 +173,101 @@ class OwnFilesHiddenTest {
     private static boolean signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).start();
         return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes workers with SIGSTOP and reads their state from /proc")
+    void aFileWithAnotherPidIsReported() throws Exception {
+        // Worker 0 writes its file and ends; while worker 1 is still frozen, the test puts another pid in that file.
+        Path file0 = dir.resolve(FileMaker.fileName(0));
+        AtomicBoolean bothFrozen = new AtomicBoolean();
+        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, first -> {
+            signal("-CONT", first.pid());
+            first.onExit().get(30, TimeUnit.SECONDS);
+            Files.writeString(file0, FileMaker.contentFor(0, 1), StandardCharsets.UTF_8);
+        });
+        if (bothFrozen.get()) {
+            assertThat(thrown).as("worker 0's file names pid 1, not worker 0's pid: the file must hold exactly"
+                    + " FileMaker.contentFor(index, that worker's pid)")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes workers with SIGSTOP and reads their state from /proc")
+    void aWorkerThatWasKilledIsReportedEvenIfItsFileIsRight() throws Exception {
+        // Worker 0 is killed while frozen; the test writes the very file it would have written.
+        Path file0 = dir.resolve(FileMaker.fileName(0));
+        AtomicBoolean bothFrozen = new AtomicBoolean();
+        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, first -> {
+            long pid = first.pid();
+            first.destroyForcibly();
+            first.onExit().get(30, TimeUnit.SECONDS);
+            Files.writeString(file0, FileMaker.contentFor(0, pid), StandardCharsets.UTF_8);
+        });
+        if (bothFrozen.get()) {
+            assertThat(thrown).as("worker 0 was killed (it did not exit normally), although its file is right: check"
+                    + " how each worker ended, not only its file")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+        }
+    }
+
+    /** What the test does to worker 0 (the first started) while worker 1 is frozen. */
+    interface FirstWorkerAction {
+        void run(ProcessHandle first) throws Exception;
+    }
+
+    /**
+     * Runs {@code createEach(dir, 2)} while a helper freezes both workers as they appear, applies {@code action} to
+     * worker 0 and then thaws worker 1. {@code bothFrozen} says whether both were frozen in time.
+     *
+     * @return what createEach threw, or null
+     */
+    private Throwable whileWorkerOneIsFrozen(AtomicBoolean bothFrozen, FirstWorkerAction action) throws Exception {
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        Thread helper = new Thread(() -> {
+            try {
+                List<ProcessHandle> frozen = freezeTwo(before);
+                if (frozen.size() == 2) {
+                    bothFrozen.set(true);
+                    action.run(frozen.get(0));
+                }
+                for (ProcessHandle child : frozen) {
+                    signal("-CONT", child.pid());
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "worker-freezer");
+        helper.setDaemon(true);
+        helper.start();
+        try {
+            return catchThrowable(() -> OwnFiles.createEach(dir, 2));
+        } finally {
+            helper.interrupt();
+            helper.join(TimeUnit.SECONDS.toMillis(20));
+        }
+    }
+
+    /** Freezes the first two new children as they appear; @return those frozen while running, in pid order. */
+    private static List<ProcessHandle> freezeTwo(Set<ProcessHandle> before) throws Exception {
+        List<ProcessHandle> seen = new ArrayList<>();
+        List<ProcessHandle> frozen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.size() < 2 && System.nanoTime() < deadline) {
+            for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+                if (!seen.contains(child)) {
+                    seen.add(child);
+                    if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
+                        frozen.add(child);
+                    }
+                }
+            }
+            Thread.sleep(1);
+        }
+        frozen.sort(Comparator.comparingLong(ProcessHandle::pid));
+        return frozen;
     }
 }
