@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.process.JvmProcess;
 import workbook.testsupport.Exercise;
+import workbook.testsupport.OsProcesses;
 
 @Exercise("2.6")
 @Timeout(value = 45, unit = TimeUnit.SECONDS)
@@ -80,7 +83,7 @@ class OwnFilesHiddenTest {
     }
 
     @Test
-    @EnabledOnOs(value = {OS.LINUX, OS.MAC}, disabledReason = "freezes a worker with SIGSTOP")
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes a worker with SIGSTOP and reads its state from /proc")
     void everyWorkerIsJoinedBeforeAnyIsChecked() throws Exception {
         // Worker 0 cannot create its file (a folder is in the way) and fails. Both workers are frozen (SIGSTOP) as soon
         // as they appear; worker 0 is thawed at once, worker 1 only 3 s after worker 0 has ended. Checking each worker
@@ -88,7 +91,9 @@ class OwnFilesHiddenTest {
         Files.createDirectory(dir.resolve(FileMaker.fileName(0)));
         Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
         AtomicLong secondThawedAt = new AtomicLong();
-        Thread freezer = new Thread(() -> freezeTwoWorkersThenThawThemInTurn(before, secondThawedAt), "worker-freezer");
+        AtomicBoolean bothFrozen = new AtomicBoolean();
+        Thread freezer = new Thread(() -> freezeTwoWorkersThenThawThemInTurn(before, bothFrozen, secondThawedAt),
+                "worker-freezer");
         freezer.setDaemon(true);
         freezer.start();
         try {
@@ -97,41 +102,50 @@ class OwnFilesHiddenTest {
 
             assertThat(thrown).as("worker 0 could not create its file: createEach must say so")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
-            assertThat(secondThawedAt.get())
-                    .as("createEach reported worker 0 while worker 1 was still running (frozen until 3 s after worker 0"
-                            + " ended): join every worker first, and check them only after the last join")
-                    .isNotZero().isLessThan(thrownAt);
+            if (bothFrozen.get()) {
+                // Otherwise a worker ended before it could be frozen (a very loaded machine): this run proves nothing.
+                assertThat(secondThawedAt.get())
+                        .as("createEach reported worker 0 while worker 1 was still running (frozen until 3 s after worker 0"
+                                + " ended): join every worker first, and check them only after the last join")
+                        .isNotZero().isLessThan(thrownAt);
+            }
         } finally {
             freezer.interrupt();
             freezer.join(TimeUnit.SECONDS.toMillis(20));
         }
     }
 
-    private static void freezeTwoWorkersThenThawThemInTurn(Set<ProcessHandle> before, AtomicLong secondThawedAt) {
+    private static void freezeTwoWorkersThenThawThemInTurn(Set<ProcessHandle> before, AtomicBoolean bothFrozen,
+            AtomicLong secondThawedAt) {
         try {
+            List<ProcessHandle> seen = new ArrayList<>();
             List<ProcessHandle> frozen = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (frozen.size() < 2 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (seen.size() < 2 && System.nanoTime() < deadline) {
                 for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
-                    if (!frozen.contains(child)) {
-                        signal("-STOP", child.pid());
-                        frozen.add(child);
+                    if (!seen.contains(child)) {
+                        seen.add(child);
+                        if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
+                            frozen.add(child);
+                        }
                     }
                 }
                 Thread.sleep(1);
             }
             frozen.sort(Comparator.comparingLong(ProcessHandle::pid));
-            if (frozen.isEmpty()) {
+            if (frozen.size() < 2) {
+                for (ProcessHandle child : frozen) {
+                    signal("-CONT", child.pid());
+                }
                 return;
             }
+            bothFrozen.set(true);
             ProcessHandle first = frozen.get(0);
             signal("-CONT", first.pid());
             first.onExit().get(30, TimeUnit.SECONDS);
             Thread.sleep(3_000);
-            for (ProcessHandle other : frozen.subList(1, frozen.size())) {
-                secondThawedAt.compareAndSet(0, System.nanoTime());
-                signal("-CONT", other.pid());
-            }
+            secondThawedAt.set(System.nanoTime());
+            signal("-CONT", frozen.get(1).pid());
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -139,8 +153,121 @@ class OwnFilesHiddenTest {
         }
     }
 
-    private static void signal(String signal, long pid) throws Exception {
+    /** @return true once {@code /proc} shows {@code pid} stopped (T), false if it has ended (or is not stopped in 5 s) */
+    private static boolean isStopped(long pid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            char state = OsProcesses.state(pid);
+            if (state == 'T') {
+                return true;
+            }
+            if (state == '-' || state == 'Z' || state == 'X') {
+                return false;
+            }
+            Thread.sleep(1);
+        }
+        return false;
+    }
+
+    /** @return true if the signal was delivered ({@code kill} succeeded) */
+    private static boolean signal(String signal, long pid) throws Exception {
         Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).start();
-        kill.waitFor(10, TimeUnit.SECONDS);
+        return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes workers with SIGSTOP and reads their state from /proc")
+    void aFileWithAnotherPidIsReported() throws Exception {
+        // Worker 0 writes its file and ends; while worker 1 is still frozen, the test puts another pid in that file.
+        Path file0 = dir.resolve(FileMaker.fileName(0));
+        AtomicBoolean bothFrozen = new AtomicBoolean();
+        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, first -> {
+            signal("-CONT", first.pid());
+            first.onExit().get(30, TimeUnit.SECONDS);
+            Files.writeString(file0, FileMaker.contentFor(0, 1), StandardCharsets.UTF_8);
+        });
+        if (bothFrozen.get()) {
+            assertThat(thrown).as("worker 0's file names pid 1, not worker 0's pid: the file must hold exactly"
+                    + " FileMaker.contentFor(index, that worker's pid)")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+        }
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes workers with SIGSTOP and reads their state from /proc")
+    void aWorkerThatWasKilledIsReportedEvenIfItsFileIsRight() throws Exception {
+        // Worker 0 is killed while frozen; the test writes the very file it would have written.
+        Path file0 = dir.resolve(FileMaker.fileName(0));
+        AtomicBoolean bothFrozen = new AtomicBoolean();
+        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, first -> {
+            long pid = first.pid();
+            first.destroyForcibly();
+            first.onExit().get(30, TimeUnit.SECONDS);
+            Files.writeString(file0, FileMaker.contentFor(0, pid), StandardCharsets.UTF_8);
+        });
+        if (bothFrozen.get()) {
+            assertThat(thrown).as("worker 0 was killed (it did not exit normally), although its file is right: check"
+                    + " how each worker ended, not only its file")
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+        }
+    }
+
+    /** What the test does to worker 0 (the first started) while worker 1 is frozen. */
+    interface FirstWorkerAction {
+        void run(ProcessHandle first) throws Exception;
+    }
+
+    /**
+     * Runs {@code createEach(dir, 2)} while a helper freezes both workers as they appear, applies {@code action} to
+     * worker 0 and then thaws worker 1. {@code bothFrozen} says whether both were frozen in time.
+     *
+     * @return what createEach threw, or null
+     */
+    private Throwable whileWorkerOneIsFrozen(AtomicBoolean bothFrozen, FirstWorkerAction action) throws Exception {
+        Set<ProcessHandle> before = ProcessHandle.current().children().collect(Collectors.toSet());
+        Thread helper = new Thread(() -> {
+            try {
+                List<ProcessHandle> frozen = freezeTwo(before);
+                if (frozen.size() == 2) {
+                    bothFrozen.set(true);
+                    action.run(frozen.get(0));
+                }
+                for (ProcessHandle child : frozen) {
+                    signal("-CONT", child.pid());
+                }
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "worker-freezer");
+        helper.setDaemon(true);
+        helper.start();
+        try {
+            return catchThrowable(() -> OwnFiles.createEach(dir, 2));
+        } finally {
+            helper.interrupt();
+            helper.join(TimeUnit.SECONDS.toMillis(20));
+        }
+    }
+
+    /** Freezes the first two new children as they appear; @return those frozen while running, in pid order. */
+    private static List<ProcessHandle> freezeTwo(Set<ProcessHandle> before) throws Exception {
+        List<ProcessHandle> seen = new ArrayList<>();
+        List<ProcessHandle> frozen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (seen.size() < 2 && System.nanoTime() < deadline) {
+            for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+                if (!seen.contains(child)) {
+                    seen.add(child);
+                    if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
+                        frozen.add(child);
+                    }
+                }
+            }
+            Thread.sleep(1);
+        }
+        frozen.sort(Comparator.comparingLong(ProcessHandle::pid));
+        return frozen;
     }
 }

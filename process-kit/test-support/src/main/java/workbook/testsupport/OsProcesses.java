@@ -204,7 +204,25 @@ public final class OsProcesses {
         ProcessHandle.Info info = process.info();
         String command = info.command().orElse("");
         boolean java = command.endsWith("/java") || command.endsWith("\\java.exe") || command.equals("java");
-        return java && Arrays.asList(info.arguments().orElse(new String[0])).contains(mainClass);
+        return java && arguments(process).contains(mainClass);
+    }
+
+    /**
+     * @return the command line of {@code process}, program first. On Linux it is read from
+     *         {@code /proc/PID/cmdline} in full: the JDK's {@link ProcessHandle.Info#arguments()} there reads
+     *         only the first page (4 KiB), and a JVM's class path alone can be longer.
+     */
+    private static List<String> arguments(ProcessHandle process) {
+        if (HAS_PROC) {
+            try {
+                String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(process.pid()), "cmdline")),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                return Arrays.asList(cmdline.split("\0"));
+            } catch (IOException | RuntimeException gone) {
+                return List.of();
+            }
+        }
+        return Arrays.asList(process.info().arguments().orElse(new String[0]));
     }
 
     private static void pause(long millis) {
