@@ -122,7 +122,10 @@ class OwnFilesHiddenTest {
             List<ProcessHandle> frozen = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (seen.size() < 2 && System.nanoTime() < deadline) {
-                for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+                for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p))
+                        // only workers that run their own program: never this test's own `kill` children, and
+                        // never a child in the moment between fork and exec (it still shows this JVM's command)
+                        .filter(p -> OsProcesses.runsMain(p, "workbook.process.ChildMain")).toList()) {
                     if (!seen.contains(child)) {
                         seen.add(child);
                         if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
@@ -257,7 +260,10 @@ class OwnFilesHiddenTest {
         List<ProcessHandle> frozen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (seen.size() < 2 && System.nanoTime() < deadline) {
-            for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p)).toList()) {
+            for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p))
+                    // only workers that run their own program: never this test's own `kill` children, and
+                    // never a child in the moment between fork and exec (it still shows this JVM's command)
+                    .filter(p -> OsProcesses.runsMain(p, "workbook.process.ChildMain")).toList()) {
                 if (!seen.contains(child)) {
                     seen.add(child);
                     if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
