@@ -55,6 +55,11 @@ public final class Scoreboard {
      * @return the board, ending with the progress line and a line break
      */
     public static String render(Path root, Collection<Path> ranNow, Optional<String> selection) {
+        return render(modules(root, ranNow, selection), selection);
+    }
+
+    /** @return every module of the workbook as the board sees it after a build (see {@link #render(Path, Collection, Optional)}) */
+    static List<Module> modules(Path root, Collection<Path> ranNow, Optional<String> selection) {
         List<Path> ran = ranNow.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         List<Module> modules = new ArrayList<>();
         for (Path directory : moduleDirectories(root.toAbsolutePath().normalize(), ran)) {
@@ -66,7 +71,7 @@ public final class Scoreboard {
             boolean stale = builtNow && selection.isEmpty() && score.isPresent() && isStale(directory);
             modules.add(new Module(directory, score, builtNow, stale));
         }
-        return render(modules, selection);
+        return modules;
     }
 
     private static boolean holdsSelected(Optional<ModuleScore> score, String selection) {
@@ -189,9 +194,7 @@ public final class Scoreboard {
         line(out, "Next: exercise " + spec.id() + ", " + spec.title() + " (" + module.name() + ", "
                 + spec.points() + (spec.points() == 1 ? " point)" : " points)"));
         wrapped(out, "  Hint:     ", spec.hint());
-        Optional<TestRecord> problem = notStarted(exercise)
-                ? exercise.tests().stream().filter(t -> t.message().contains("exercise " + spec.id() + " is not implemented yet")).findFirst()
-                : exercise.firstProblem();
+        Optional<TestRecord> problem = problemOf(exercise);
         if (notStarted(exercise)) {
             line(out, "  Status:   not started: the method still throws new Todo(\"" + spec.id() + "\")");
         } else if (problem.isPresent()) {
@@ -205,6 +208,17 @@ public final class Scoreboard {
                 .ifPresent(where -> line(out, "  Look at:  " + module.name() + "/" + where));
         line(out, "  Lesson:   " + Lesson.link(module.directory(), spec.id()));
         line(out, "  Re-run:   ./mvnw test -Dexercise=" + spec.id() + "   (Windows: mvnw.cmd test -Dexercise=" + spec.id() + ")");
+    }
+
+    /**
+     * @return the test to report for an unfinished exercise: one that reached its TODO if it was never
+     *     started (its other failures follow from that), else its first failing test
+     */
+    static Optional<TestRecord> problemOf(ExerciseScore exercise) {
+        String todo = "exercise " + exercise.spec().id() + " is not implemented yet";
+        return notStarted(exercise)
+                ? exercise.tests().stream().filter(t -> t.message().contains(todo)).findFirst()
+                : exercise.firstProblem();
     }
 
     private static Optional<Module> nextModule(List<Module> modules, Module after) {

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  * loads this class afresh, so a static field would not survive from one module to the next.
  *
  * <p>A full run (no {@code -Dexercise}) also clears the module's earlier results here, before its tests
- * run: see {@link #forgetEarlierResults(Path)}.
+ * run: see {@link #forgetEarlierResults(Path)}. With {@code -Dworkbook.ci=true} the hook also writes
+ * the {@link CiReport} for a CI job.
  */
 public final class ScoreboardAtExit {
 
@@ -133,6 +134,16 @@ public final class ScoreboardAtExit {
     /** Called reflectively, in the fresh class loader. */
     static String renderAtExit(String root, String modules, String selection) {
         List<Path> ran = Arrays.stream(modules.split(File.pathSeparator)).filter(s -> !s.isBlank()).map(Path::of).toList();
-        return Scoreboard.render(Path.of(root), ran, Optional.ofNullable(selection).filter(s -> !s.isBlank()));
+        Optional<String> limitedTo = Optional.ofNullable(selection).filter(s -> !s.isBlank());
+        String board = Scoreboard.render(Path.of(root), ran, limitedTo);
+        if (Boolean.getBoolean(CiReport.PROPERTY)) {
+            try {
+                CiReport.write(Path.of(root), Scoreboard.modules(Path.of(root), ran, limitedTo));
+            } catch (IOException | RuntimeException e) {
+                // The board still comes last; the CI steps that read the report then say it is missing.
+                return "[workbook] the CI report could not be written: " + e + System.lineSeparator() + board;
+            }
+        }
+        return board;
     }
 }
