@@ -50,6 +50,16 @@ final class Feedback {
         return lines;
     }
 
+    /**
+     * @return what happened to a hidden test that did not pass, in a few words ("timed out"), for a class
+     *     report that counts kinds of failure without naming the hidden test
+     */
+    static String hiddenOutcomeKind(TestRecord t) {
+        String outcome = hiddenOutcome(t);
+        int bracket = outcome.indexOf(" (");
+        return bracket < 0 ? outcome : outcome.substring(0, bracket);
+    }
+
     private static String hiddenOutcome(TestRecord t) {
         String message = t.message().toLowerCase(Locale.ROOT);
         if (t.status() == TestRecord.Status.MISSING) {

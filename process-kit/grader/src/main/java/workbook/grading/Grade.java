@@ -27,12 +27,15 @@ import java.util.stream.Stream;
  *   --baseline FILE      reuse the pristine edition's test list from FILE, or compute and save it there
  *   --sandbox MODE       auto (default: bubblewrap where it works, else a warning), bwrap (required) or none;
  *                        env GRADE_SANDBOX
+ *   --shard I/N          with --class: grade only the I-th of N shares of the class ({@link Shard}), so that N
+ *                        machines grade it together; bin/gradebook merge joins their outputs
  * </pre>
  *
  * <p>With {@code --class}, every entry of the folder gets a row in {@code gradebook.csv}: each folder is
  * graded as one submission; a file, a symbolic link or a hidden folder gets a row of zeros with a remark
  * saying why it was not graded; a submission the grader fails on gets its row and the reason, and the
- * others are graded all the same.
+ * others are graded all the same. Next to it go {@code report.html} ({@link ClassReport}) and
+ * {@code class-results.tsv} ({@link ClassResults}), which {@code bin/gradebook merge} reads.
  *
  * <p>Exit status 0 when grading completed, whatever the scores; 1 when grading itself failed (the
  * instructor edition does not build, say); 2 for a usage error. Reports are written only after every
@@ -49,7 +52,7 @@ public final class Grade {
         } catch (IllegalArgumentException e) {
             System.err.println("bin/grade: " + e.getMessage());
             System.err.println("usage: bin/grade [--modules m1,m2] [--time-limit SECONDS] [--baseline FILE] SUBMISSION_DIR OUT_DIR");
-            System.err.println("       bin/grade [options] [--jobs N] --class SUBMISSIONS_DIR OUT_DIR");
+            System.err.println("       bin/grade [options] [--jobs N] [--shard I/N] --class SUBMISSIONS_DIR OUT_DIR");
             System.exit(2);
         } catch (Exception e) {
             System.err.println("bin/grade: grading failed: " + e.getMessage());
@@ -69,7 +72,12 @@ public final class Grade {
         if (!sandbox.warning().isEmpty()) {
             System.err.println("bin/grade: WARNING: grading without a sandbox: " + sandbox.warning());
         }
+        String shardOption = option(args, "--shard", "");
         boolean wholeClass = args.remove("--class");
+        if (!shardOption.isEmpty() && !wholeClass) {
+            throw new IllegalArgumentException("--shard needs --class");
+        }
+        Shard shard = shardOption.isEmpty() ? Shard.ALL : Shard.parse(shardOption);
         if (args.size() != 2 || args.get(0).startsWith("-") || args.get(1).startsWith("-")) {
             throw new IllegalArgumentException("expected a submission folder and an output folder, got " + args);
         }
@@ -107,9 +115,14 @@ public final class Grade {
                         result.pointsPossible(), result.elapsed().toSeconds(), out.resolve("summary.md"));
                 return 0;
             }
-            List<Path> entries;
+            List<Path> classEntries;
             try (Stream<Path> children = Files.list(input)) {
-                entries = children.sorted().toList();
+                classEntries = children.sorted().toList();
+            }
+            List<Integer> positions = shard.positions(classEntries.size());
+            List<Path> entries = positions.stream().map(classEntries::get).toList();
+            if (shard.count() > 1) {
+                System.out.printf("shard %s: %d of the class's %d entries%n", shard, entries.size(), classEntries.size());
             }
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             List<Future<SubmissionResult>> futures = new ArrayList<>();
@@ -146,9 +159,9 @@ public final class Grade {
                     publish(r, work.resolve("s-" + i), out.resolve(entries.get(i).getFileName()));
                 }
             }
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("gradebook.csv"), Reports.gradebook(results));
-            System.out.println("gradebook: " + out.resolve("gradebook.csv"));
+            ClassResults.of(shard, classEntries.size(), positions, results).publish(out);
+            System.out.printf("gradebook: %s, report: %s (%d s)%n", out.resolve("gradebook.csv"), out.resolve("report.html"),
+                    Duration.ofNanos(System.nanoTime() - start).toSeconds());
             return 0;
         } finally {
             if (System.getenv("GRADE_KEEP_WORK") == null) {

@@ -129,37 +129,45 @@ final class Reports {
 
     /** @return the class's gradebook: one row a submission, per-module points and the total */
     static String gradebook(List<SubmissionResult> results) {
+        StringBuilder csv = new StringBuilder(gradebookHeader(results)).append('\n');
+        results.forEach(r -> csv.append(gradebookRow(r)).append('\n'));
+        return csv.toString();
+    }
+
+    /** @return the gradebook's first line: the submission, each module of the results, total, possible, remarks */
+    static String gradebookHeader(List<SubmissionResult> results) {
         StringBuilder csv = new StringBuilder("submission");
         List<String> modules = results.isEmpty() ? List.of()
                 : results.get(0).modules().stream().map(m -> m.score().module()).toList();
         modules.forEach(m -> csv.append(',').append(csvField(m)));
-        csv.append(",total,possible,remarks\n");
-        for (SubmissionResult r : results) {
-            csv.append(csvField(r.name()));
-            for (SubmissionResult.ModuleResult m : r.modules()) {
-                csv.append(',').append(r.pointsEarned(m));
-            }
-            List<String> remarks = new ArrayList<>();
-            if (!r.failure().isEmpty()) {
-                remarks.add("not graded: " + r.failure());
-            }
-            if (r.sandbox() == Sandbox.Level.NONE && r.failure().isEmpty()) {
-                remarks.add("graded without a sandbox");
-            }
-            r.modules().stream().filter(m -> !m.compiled()).forEach(m -> remarks.add(m.score().module() + " does not compile"));
-            if (r.timedOut()) {
-                remarks.add("time limit reached");
-            }
-            if (!r.trusted()) {
-                remarks.add("tampered with the grader: score withheld");
-            }
-            if (r.leftovers() > 0) {
-                remarks.add(r.leftovers() + " leftover processes killed");
-            }
-            csv.append(',').append(r.pointsEarned()).append(',').append(r.pointsPossible())
-                    .append(',').append(csvField(String.join("; ", remarks))).append('\n');
+        return csv.append(",total,possible,remarks").toString();
+    }
+
+    /** @return one submission's gradebook row, without its line break */
+    static String gradebookRow(SubmissionResult r) {
+        StringBuilder csv = new StringBuilder(csvField(r.name()));
+        for (SubmissionResult.ModuleResult m : r.modules()) {
+            csv.append(',').append(r.pointsEarned(m));
         }
-        return csv.toString();
+        List<String> remarks = new ArrayList<>();
+        if (!r.failure().isEmpty()) {
+            remarks.add("not graded: " + r.failure());
+        }
+        if (r.sandbox() == Sandbox.Level.NONE && r.failure().isEmpty()) {
+            remarks.add("graded without a sandbox");
+        }
+        r.modules().stream().filter(m -> !m.compiled()).forEach(m -> remarks.add(m.score().module() + " does not compile"));
+        if (r.timedOut()) {
+            remarks.add("time limit reached");
+        }
+        if (!r.trusted()) {
+            remarks.add("tampered with the grader: score withheld");
+        }
+        if (r.leftovers() > 0) {
+            remarks.add(r.leftovers() + " leftover processes killed");
+        }
+        return csv.append(',').append(r.pointsEarned()).append(',').append(r.pointsPossible())
+                .append(',').append(csvField(String.join("; ", remarks))).toString();
     }
 
     static String csvField(String value) {

@@ -101,6 +101,11 @@ public final class Scoreboard {
      * @return the board, ending with the progress line and a line break
      */
     public static String render(Path root, Map<Path, Stage> ranNow, Optional<String> selection) {
+        return render(modules(root, ranNow, selection), selection);
+    }
+
+    /** @return every module of the workbook as the board sees it after a build (see {@link #render(Path, Map, Optional)}) */
+    static List<Module> modules(Path root, Map<Path, Stage> ranNow, Optional<String> selection) {
         Map<Path, Stage> ran = new LinkedHashMap<>();
         ranNow.forEach((p, stage) -> ran.put(p.toAbsolutePath().normalize(), stage));
         List<Module> modules = new ArrayList<>();
@@ -113,7 +118,7 @@ public final class Scoreboard {
             Map<String, List<String>> todos = builtNow && stage.get() == Stage.TESTED ? TodoMarkers.find(directory) : Map.of();
             modules.add(new Module(directory, score, stage, builtNow, todos));
         }
-        return render(modules, selection);
+        return modules;
     }
 
     private static boolean holdsSelected(Optional<ModuleScore> score, String selection) {
@@ -273,18 +278,10 @@ public final class Scoreboard {
                 + spec.points() + (spec.points() == 1 ? " point)" : " points)"));
         wrapped(out, "  Hint:     ", spec.hint());
         boolean notStarted = notStarted(exercise, module.todos());
-        Optional<TestRecord> problem = notStarted
-                ? exercise.tests().stream().filter(t -> t.message().contains("exercise " + spec.id() + " is not implemented yet")).findFirst()
-                : exercise.firstProblem();
-        Optional<String> reported = problem.flatMap(failed -> StudentCode.lineOf(module.directory(), failed));
-        Optional<String> lookAt = reported;
+        Optional<TestRecord> problem = problemOf(exercise, module.todos());
+        Optional<String> lookAt = lookAt(module, exercise);
         if (notStarted) {
             line(out, "  Status:   not started: the method still throws new Todo(\"" + spec.id() + "\")");
-            // The TODO left in the source, unless the test reached one of them and named its line already.
-            List<String> left = module.todos().getOrDefault(spec.id(), List.of());
-            if (!left.isEmpty() && (reported.isEmpty() || left.stream().noneMatch(where -> reported.get().startsWith(where + " ")))) {
-                lookAt = Optional.of(left.get(0));
-            }
         } else if (problem.isPresent()) {
             TestRecord failed = problem.get();
             wrapped(out, "  Failed:   ", shortClassName(failed.testClass()) + "." + failed.test().replaceFirst(" \\(.*", "") + ": "
@@ -310,6 +307,34 @@ public final class Scoreboard {
         String args = "test -pl " + module + " -am ";
         return List.of("  Re-run:   ./mvnw " + args + "-Dexercise=" + exercise,
                 "            (Windows: .\\mvnw.cmd " + args + "\"-Dexercise=" + exercise + "\")");
+    }
+
+    /**
+     * @return the test to report for an unfinished exercise: one that reached its TODO if it was never
+     *     started (its other failures follow from that), else its first failing test
+     */
+    static Optional<TestRecord> problemOf(ExerciseScore exercise, Map<String, List<String>> todos) {
+        String todo = "exercise " + exercise.spec().id() + " is not implemented yet";
+        return notStarted(exercise, todos)
+                ? exercise.tests().stream().filter(t -> t.message().contains(todo)).findFirst()
+                : exercise.firstProblem();
+    }
+
+    /**
+     * @return the student's line to look at for an unfinished exercise ({@code "path:line (Class.method)"}): the
+     *     line the reported failure went through or, for an exercise never started, the TODO left in the source
+     *     (unless the failure named one of them already). The board's {@code Look at:} and CI's annotations
+     *     both use it, so they always name the same line.
+     */
+    static Optional<String> lookAt(Module module, ExerciseScore exercise) {
+        Optional<String> reported = problemOf(exercise, module.todos()).flatMap(failed -> StudentCode.lineOf(module.directory(), failed));
+        if (notStarted(exercise, module.todos())) {
+            List<String> left = module.todos().getOrDefault(exercise.spec().id(), List.of());
+            if (!left.isEmpty() && (reported.isEmpty() || left.stream().noneMatch(where -> reported.get().startsWith(where + " ")))) {
+                return Optional.of(left.get(0));
+            }
+        }
+        return reported;
     }
 
     private static Optional<Module> nextModule(List<Module> modules, Module after) {

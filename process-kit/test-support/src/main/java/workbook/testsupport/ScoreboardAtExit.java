@@ -43,6 +43,9 @@ import java.util.Optional;
  * <p>Earlier results are forgotten by the {@link ResultsRecorder} when the tests of a full build (no
  * {@code -Dexercise}) start, not here: a build that runs no test keeps them, and the board shows them as
  * earlier results. This class only asks for it, with the {@value ResultsRecorder#FORGET} stamp.
+ *
+ * <p>With {@code -Dworkbook.ci=true} the hook also writes the {@link CiReport} for a CI job (the board as
+ * Markdown, one annotation per unfinished exercise at the student's line, a small JSON summary).
  */
 public final class ScoreboardAtExit {
 
@@ -166,7 +169,17 @@ public final class ScoreboardAtExit {
                             ? Scoreboard.Stage.TESTED : Scoreboard.Stage.TESTS_COMPILED;
             ran.put(directory, stage);
         }
-        return Scoreboard.render(Path.of(root), ran, Optional.ofNullable(selection).filter(s -> !s.isBlank()));
+        Optional<String> limitedTo = Optional.ofNullable(selection).filter(s -> !s.isBlank());
+        String board = Scoreboard.render(Path.of(root), ran, limitedTo);
+        if (Boolean.getBoolean(CiReport.PROPERTY)) {
+            try {
+                CiReport.write(Path.of(root), Scoreboard.modules(Path.of(root), ran, limitedTo));
+            } catch (IOException | RuntimeException e) {
+                // The board still comes last; the CI steps that read the report then say it is missing.
+                return "[workbook] the CI report could not be written: " + e + System.lineSeparator() + board;
+            }
+        }
+        return board;
     }
 
     private static List<String> split(String paths) {
