@@ -104,6 +104,13 @@ public final class Scoreboard {
         return render(modules(root, ranNow, selection), selection);
     }
 
+    /** @return every module as the board sees it after a build whose modules all ran their tests */
+    static List<Module> modules(Path root, Collection<Path> testedNow, Optional<String> selection) {
+        Map<Path, Stage> stages = new LinkedHashMap<>();
+        testedNow.forEach(p -> stages.put(p, Stage.TESTED));
+        return modules(root, stages, selection);
+    }
+
     /** @return every module of the workbook as the board sees it after a build (see {@link #render(Path, Map, Optional)}) */
     static List<Module> modules(Path root, Map<Path, Stage> ranNow, Optional<String> selection) {
         Map<Path, Stage> ran = new LinkedHashMap<>();

@@ -33,9 +33,9 @@ class CiReportTest {
         List<String> annotations = Files.readAllLines(root.resolve(CiReport.FOLDER).resolve("annotations.txt"), StandardCharsets.UTF_8);
         assertThat(annotations).containsExactly(
                 "::error file=module-07-sample/src/main/java/sample/Starter.java,line=12,title=Exercise 7.1 Start a child (2 points)::"
-                        + "Not started: the method still throws new Todo(\"7.1\"). Re-run: ./mvnw test -Dexercise=7.1",
+                        + "Not started: the method still throws new Todo(\"7.1\"). Re-run: ./mvnw test -pl module-07-sample -am -Dexercise=7.1",
                 "::error title=Exercise 7.2 Wait for it (3 points)::"
-                        + "Failed: SampleTest.test7_2: AssertionError: 50%25 done, child: still alive Re-run: ./mvnw test -Dexercise=7.2");
+                        + "Failed: SampleTest.test7_2: AssertionError: 50%25 done, child: still alive Re-run: ./mvnw test -pl module-07-sample -am -Dexercise=7.2");
         assertThat(Scoreboard.render(root, List.of(module), Optional.empty()))
                 .contains("Look at:  module-07-sample/src/main/java/sample/Starter.java:12 (Starter.start)");
     }
