@@ -122,10 +122,7 @@ class OwnFilesHiddenTest {
             List<ProcessHandle> frozen = new ArrayList<>();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
             while (seen.size() < 2 && System.nanoTime() < deadline) {
-                for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p))
-                        // only workers that run their own program: never this test's own `kill` children, and
-                        // never a child in the moment between fork and exec (it still shows this JVM's command)
-                        .filter(p -> OsProcesses.runsMain(p, "workbook.process.ChildMain")).toList()) {
+                for (ProcessHandle child : newWorkers(before)) {
                     if (!seen.contains(child)) {
                         seen.add(child);
                         if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
@@ -154,6 +151,16 @@ class OwnFilesHiddenTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @return the children started since {@code before} that already run a worker's program: never this test's
+     *     own {@code kill} children, and never a child in the moment between fork and exec (it still shows this
+     *     JVM's command)
+     */
+    private static List<ProcessHandle> newWorkers(Set<ProcessHandle> before) {
+        return ProcessHandle.current().children().filter(p -> !before.contains(p))
+                .filter(p -> OsProcesses.runsMain(p, "workbook.process.ChildMain")).toList();
     }
 
     /** @return true once {@code /proc} shows {@code pid} stopped (T), false if it has ended (or is not stopped in 5 s) */
@@ -260,10 +267,7 @@ class OwnFilesHiddenTest {
         List<ProcessHandle> frozen = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (seen.size() < 2 && System.nanoTime() < deadline) {
-            for (ProcessHandle child : ProcessHandle.current().children().filter(p -> !before.contains(p))
-                    // only workers that run their own program: never this test's own `kill` children, and
-                    // never a child in the moment between fork and exec (it still shows this JVM's command)
-                    .filter(p -> OsProcesses.runsMain(p, "workbook.process.ChildMain")).toList()) {
+            for (ProcessHandle child : newWorkers(before)) {
                 if (!seen.contains(child)) {
                     seen.add(child);
                     if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
