@@ -200,6 +200,8 @@ class OwnFilesHiddenTest {
             assertThat(thrown).as("worker 0's file names pid 1, not worker 0's pid: the file must hold exactly"
                     + " FileMaker.contentFor(index, that worker's pid)")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+        } else {
+            assertNothingWasDoneAndBothSucceeded(thrown);
         }
     }
 
@@ -219,7 +221,18 @@ class OwnFilesHiddenTest {
             assertThat(thrown).as("worker 0 was killed (it did not exit normally), although its file is right: check"
                     + " how each worker ended, not only its file")
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+        } else {
+            assertNothingWasDoneAndBothSucceeded(thrown);
         }
+    }
+
+    /**
+     * On a machine too busy to freeze both workers in time the test did nothing to them: then both workers
+     * succeed, and createEach must return normally. (So the test still fails where createEach is not written.)
+     */
+    private static void assertNothingWasDoneAndBothSucceeded(Throwable thrown) {
+        assertThat(thrown).as("both workers ran undisturbed (the machine was too busy to freeze them): createEach must"
+                + " return normally").isNull();
     }
 
     /** What the test does to worker 0 (the first started) while worker 1 is frozen. */
