@@ -125,7 +125,7 @@ class ProcessPoolHiddenTest {
         long bystanderPid = bystander.servingPid();
 
         victim.sendLine(EchoProtocol.CRASH_REQUEST);
-        OsProcesses.awaitGone(victimPid, Duration.ofSeconds(15), "the worker that was asked to crash");
+        OsProcesses.awaitReaped(victimPid, Duration.ofSeconds(15), "the worker that was asked to crash");
         assertThat(victim.endsWithin(Duration.ofSeconds(10))).as("the crashed worker's client is told its conversation is over").isTrue();
         assertThat(bystander.ask("carry on")).isEqualTo("CARRY ON");
         bystander.close();

@@ -47,7 +47,7 @@ class FaultIsolationTest {
         long victimPid = victim.servingPid();
 
         victim.sendLine(EchoProtocol.CRASH_REQUEST);
-        OsProcesses.awaitGone(victimPid, Duration.ofSeconds(15), "the handler that was asked to crash");
+        OsProcesses.awaitReaped(victimPid, Duration.ofSeconds(15), "the handler that was asked to crash");
         assertThat(victim.endsWithin(Duration.ofSeconds(10)))
                 .as("the client whose handler crashed was left waiting: when the handler's output ends, close the"
                         + " client's connection")

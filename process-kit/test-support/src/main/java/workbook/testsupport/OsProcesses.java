@@ -8,7 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -133,6 +135,33 @@ public final class OsProcesses {
             pause(1);
         }
         return System.nanoTime();
+    }
+
+    /**
+     * Waits until a process has ended <em>and been reaped</em>: no longer in the process table at all, not
+     * even as a zombie ({@link ProcessHandle#onExit()} of a process that is not this JVM's child waits for
+     * the same). Use it where the next step relies on the parent having noticed the end: a pool that reaps
+     * its worker learns only then, through {@link Process#isAlive()}, that the worker is gone.
+     *
+     * @param what names the process in the failure message
+     * @throws AssertionError if it is still there after {@code within}
+     */
+    public static void awaitReaped(long pid, Duration within, String what) {
+        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
+        if (handle.isEmpty()) {
+            return;
+        }
+        try {
+            handle.get().onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " (pid " + pid + ") was still there (running or not yet reaped) "
+                    + within.toMillis() + " ms later");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what + " (pid " + pid + ") to end", e);
+        } catch (ExecutionException e) {
+            throw new AssertionError("could not wait for " + what + " (pid " + pid + ") to end", e);
+        }
     }
 
     /** @return the pids of this JVM's descendants that still run (zombies left out), in ascending order */
