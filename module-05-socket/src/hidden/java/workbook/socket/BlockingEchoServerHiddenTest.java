@@ -1,9 +1,11 @@
 package workbook.socket;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -103,6 +105,9 @@ class BlockingEchoServerHiddenTest {
         try (TestClient client = TestClient.connect(server.port())) {
             assertThat(client.ask("before close")).isEqualTo("BEFORE CLOSE");
         }
+        // Close only once serve() is back in accept(): closed earlier, a loop that checks isClosed() would end
+        // without ever meeting the failed accept() this test is about.
+        awaitBlockedInAccept(serving);
 
         server.close();
         serving.join(10_000);
@@ -112,5 +117,15 @@ class BlockingEchoServerHiddenTest {
                 .as("what serve() threw once close() had closed the listening socket: accept() failing then is the"
                         + " normal end of the loop, so serve() returns quietly")
                 .isNull();
+    }
+
+    /** Waits until {@code serving} is blocked in {@link java.net.ServerSocket#accept()}, waiting for a client. */
+    private static void awaitBlockedInAccept(Thread serving) {
+        await().atMost(REPLY)
+                .pollInterval(Duration.ofMillis(10))
+                .alias("serve() to wait in accept() for the next client once the first has gone")
+                .until(() -> Arrays.stream(serving.getStackTrace())
+                        .anyMatch(frame -> frame.getClassName().equals("java.net.ServerSocket")
+                                && frame.getMethodName().equals("accept")));
     }
 }
