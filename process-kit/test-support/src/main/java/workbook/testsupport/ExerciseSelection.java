@@ -1,5 +1,6 @@
 package workbook.testsupport;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +51,30 @@ public final class ExerciseSelection {
                     + PROPERTY + "=1.3");
         }
         return ids;
+    }
+
+    /**
+     * @param value what follows {@code -Dexercise=}
+     * @return it in words, for the board: {@code "exercise 1.3"}, {@code "exercises 1.3, 1.4"},
+     *     {@code "module 2"}, {@code "exercise 1.3 and module 2"}; the value itself if it names no exercise
+     */
+    public static String describe(String value) {
+        List<String> ids;
+        try {
+            ids = parse(value);
+        } catch (IllegalArgumentException mistyped) {
+            return value.strip();
+        }
+        List<String> exercises = ids.stream().filter(id -> id.contains(".")).toList();
+        List<String> modules = ids.stream().filter(id -> !id.contains(".")).toList();
+        List<String> parts = new ArrayList<>();
+        if (!exercises.isEmpty()) {
+            parts.add((exercises.size() == 1 ? "exercise " : "exercises ") + String.join(", ", exercises));
+        }
+        if (!modules.isEmpty()) {
+            parts.add((modules.size() == 1 ? "module " : "modules ") + String.join(", ", modules));
+        }
+        return String.join(" and ", parts);
     }
 
     /**

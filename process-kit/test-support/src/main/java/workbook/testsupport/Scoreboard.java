@@ -141,7 +141,7 @@ public final class Scoreboard {
         StringBuilder out = new StringBuilder();
         line(out, "");
         line(out, RULE);
-        line(out, " SCOREBOARD" + selection.map(s -> "   (this run: exercise " + s + " only; other results are from earlier runs)").orElse(""));
+        line(out, " SCOREBOARD" + selection.map(s -> "   (this run: " + ExerciseSelection.describe(s) + " only; other results are from earlier runs)").orElse(""));
         line(out, RULE);
         selection.ifPresent(s -> {
             try {

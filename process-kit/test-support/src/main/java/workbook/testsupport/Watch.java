@@ -130,7 +130,7 @@ public final class Watch {
         List<String> arguments = List.of("-q", "test", "-pl", module, "-am", "-Dexercise=" + exercise);
         List<String> command = new ArrayList<>(wrapper);
         command.addAll(arguments);
-        say("exercise " + exercise + ": ./mvnw " + String.join(" ", arguments));
+        say((exercise.contains(".") ? "exercise " : "module ") + exercise + ": ./mvnw " + String.join(" ", arguments));
         Process started = new ProcessBuilder(command).directory(root.toFile()).inheritIO().start();
         build = started;
         started.waitFor();

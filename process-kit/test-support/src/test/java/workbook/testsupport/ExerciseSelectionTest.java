@@ -62,4 +62,13 @@ class ExerciseSelectionTest {
                 .hasMessageContaining("-Dexercise=FreshJvmCommandTest is not an exercise")
                 .hasMessageContaining("-Dexercise=1.3");
     }
+
+    @Test
+    void theBoardSaysWhatTheRunWasLimitedToInWords() {
+        assertThat(ExerciseSelection.describe("1.1")).isEqualTo("exercise 1.1");
+        assertThat(ExerciseSelection.describe("1.3, 1.4")).isEqualTo("exercises 1.3, 1.4");
+        assertThat(ExerciseSelection.describe("2")).as("a module number is not an exercise").isEqualTo("module 2");
+        assertThat(ExerciseSelection.describe("1.3,2,3")).isEqualTo("exercise 1.3 and modules 2, 3");
+        assertThat(ExerciseSelection.describe("one")).as("a mistyped value is shown as typed").isEqualTo("one");
+    }
 }
