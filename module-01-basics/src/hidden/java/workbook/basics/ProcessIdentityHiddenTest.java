@@ -45,7 +45,7 @@ class ProcessIdentityHiddenTest {
     void whatTheOperatingSystemDoesNotTellIsMinusOneEmptyOrNull() {
         long pid = 4_000_000 + ThreadLocalRandom.current().nextInt(100_000);
 
-        ProcessIdentity identity = ProcessIdentity.of(new SilentHandle(pid));
+        ProcessIdentity identity = ProcessIdentity.of(ScriptedHandle.silent(pid));
 
         assertThat(identity).as("the identity of a process whose parent, command and start time the operating system"
                         + " does not tell: parentPid -1, command \"\" and startTime null")

@@ -62,7 +62,7 @@ class ProcessTreeHiddenTest {
 
     @Test
     void aRootWhoseParentIsUnknownHasParentPidMinusOneAndAnUnknownCommandIsAQuestionMark() {
-        SilentHandle root = new SilentHandle(4_000_000 + new Random().nextInt(100_000));
+        ScriptedHandle root = ScriptedHandle.silent(4_000_000 + new Random().nextInt(100_000));
 
         assertThat(ProcessTree.of(root))
                 .as("the listing of a process without children whose parent and command the operating system does not tell")
@@ -73,7 +73,7 @@ class ProcessTreeHiddenTest {
     void childrenComeDepthFirstInNumericPidOrderWhateverOrderTheSystemListsThemIn() {
         // The system lists the children as 1000, 99, 100: sorted as numbers they are 99, 100, 1000 (as text, 100
         // would come before 99).
-        ScriptedHandle root = new ScriptedHandle(50, new SilentHandle(1), "/bin/root");
+        ScriptedHandle root = new ScriptedHandle(50, ScriptedHandle.silent(1), "/bin/root");
         ScriptedHandle a = root.child(1000, "/bin/a");
         ScriptedHandle b = root.child(99, "/bin/b");
         root.child(100, "/bin/c");

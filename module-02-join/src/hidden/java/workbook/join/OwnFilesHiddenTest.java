@@ -118,21 +118,7 @@ class OwnFilesHiddenTest {
     private static void freezeTwoWorkersThenThawThemInTurn(Set<ProcessHandle> before, AtomicBoolean bothFrozen,
             AtomicLong secondThawedAt) {
         try {
-            List<ProcessHandle> seen = new ArrayList<>();
-            List<ProcessHandle> frozen = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (seen.size() < 2 && System.nanoTime() < deadline) {
-                for (ProcessHandle child : newWorkers(before)) {
-                    if (!seen.contains(child)) {
-                        seen.add(child);
-                        if (signal("-STOP", child.pid()) && isStopped(child.pid())) {
-                            frozen.add(child);
-                        }
-                    }
-                }
-                Thread.sleep(1);
-            }
-            frozen.sort(Comparator.comparingLong(ProcessHandle::pid));
+            List<ProcessHandle> frozen = freezeTwo(before);
             if (frozen.size() < 2) {
                 for (ProcessHandle child : frozen) {
                     signal("-CONT", child.pid());

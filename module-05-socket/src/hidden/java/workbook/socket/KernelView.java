@@ -3,6 +3,7 @@ package workbook.socket;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -23,18 +24,10 @@ final class KernelView {
     static OptionalLong queued(int localPort, int remotePort) throws IOException {
         String local = String.format(":%04X", localPort);
         String remote = String.format(":%04X", remotePort);
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path file = Path.of(table);
-            if (!Files.isReadable(file)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(file)) {
-                String[] fields = line.trim().split("\\s+");
-                // sl local_address rem_address st tx_queue:rx_queue ...
-                if (fields.length > 4 && fields[1].endsWith(local) && fields[2].endsWith(remote)) {
-                    String[] queues = fields[4].split(":");
-                    return OptionalLong.of(Long.parseLong(queues[0], 16) + Long.parseLong(queues[1], 16));
-                }
+        for (String[] fields : tcpSockets()) {
+            if (fields.length > 4 && fields[1].endsWith(local) && fields[2].endsWith(remote)) {
+                String[] queues = fields[4].split(":");
+                return OptionalLong.of(Long.parseLong(queues[0], 16) + Long.parseLong(queues[1], 16));
             }
         }
         return OptionalLong.empty();
@@ -60,19 +53,29 @@ final class KernelView {
     /** @return true if a TCP socket of this machine connected to {@code remotePort} has sent its FIN (half-closed or closed) */
     static boolean finSentTo(int remotePort) throws IOException {
         String remote = String.format(":%04X", remotePort);
-        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            Path file = Path.of(table);
-            if (!Files.isReadable(file)) {
-                continue;
-            }
-            for (String line : Files.readAllLines(file)) {
-                String[] fields = line.trim().split("\\s+");
-                if (fields.length > 3 && fields[2].endsWith(remote) && FIN_SENT.contains(fields[3])) {
-                    return true;
-                }
+        for (String[] fields : tcpSockets()) {
+            if (fields.length > 3 && fields[2].endsWith(remote) && FIN_SENT.contains(fields[3])) {
+                return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @return every TCP socket of this machine (IPv4 and IPv6), as the fields of its line in {@code /proc/net/tcp}:
+     *         {@code sl local_address rem_address st tx_queue:rx_queue ...}, addresses as {@code HEXADDR:HEXPORT}
+     */
+    private static List<String[]> tcpSockets() throws IOException {
+        List<String[]> sockets = new ArrayList<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path file = Path.of(table);
+            if (Files.isReadable(file)) {
+                for (String line : Files.readAllLines(file)) {
+                    sockets.add(line.trim().split("\\s+"));
+                }
+            }
+        }
+        return sockets;
     }
 
     /** @return true if signal {@code signal} is pending for process {@code pid} (thread or process wide) */

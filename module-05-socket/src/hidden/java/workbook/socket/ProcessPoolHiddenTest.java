@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -205,26 +204,14 @@ class ProcessPoolHiddenTest {
         TestClient client = connect();
         long pid = client.servingPid();
 
-        AtomicReference<Worker> taken = new AtomicReference<>();
-        Thread taker = new Thread(() -> {
-            try {
-                taken.set(pool.takeIdleWorker());
-            } catch (InterruptedException expected) {
-                // no idle worker: the right answer
-            }
-        }, "test-takes-an-idle-worker");
-        taker.setDaemon(true);
-        taker.start();
-        taker.join(1000);
-        taker.interrupt();
-        taker.join(5000);
+        Optional<Worker> taken = IdleWorkers.takenWithin(pool, Duration.ofSeconds(1));
 
-        assertThat(taken.get())
+        assertThat(taken)
                 .as("an idle worker of a pool of 1, while the client of its only worker (pid %d) is still connected and"
                         + " has been answered: give a worker back to the idle ones only when the worker's side of the"
                         + " conversation has ended and its last byte was relayed, never as soon as the connection is made"
                         + " (the next client would queue behind a busy worker, and lose its turn if that worker crashes)", pid)
-                .isNull();
+                .isEmpty();
         client.close();
         try (TestClient next = connect()) {
             assertThat(next.servingPid()).as("the next client, once the first has gone: the same worker, given back")
@@ -277,7 +264,7 @@ class ProcessPoolHiddenTest {
             Thread.sleep(10);
         }
 
-        Optional<Worker> idleMeanwhile = finSent ? idleWorkerWithin(Duration.ofMillis(500)) : Optional.empty();
+        Optional<Worker> idleMeanwhile = finSent ? IdleWorkers.takenWithin(pool, Duration.ofMillis(500)) : Optional.empty();
         KernelView.thaw(pid);
 
         assertThat(idleMeanwhile)
@@ -297,24 +284,6 @@ class ProcessPoolHiddenTest {
         try (TestClient next = connect()) {
             assertThat(next.servingPid()).as("the next client: the same worker, given back").isEqualTo(pid);
         }
-    }
-
-    /** @return a worker that takeIdleWorker() handed out within {@code bound}; empty if none was idle */
-    private Optional<Worker> idleWorkerWithin(Duration bound) throws InterruptedException {
-        AtomicReference<Worker> taken = new AtomicReference<>();
-        Thread taker = new Thread(() -> {
-            try {
-                taken.set(pool.takeIdleWorker());
-            } catch (InterruptedException expected) {
-                // no idle worker
-            }
-        }, "test-takes-an-idle-worker");
-        taker.setDaemon(true);
-        taker.start();
-        taker.join(bound.toMillis());
-        taker.interrupt();
-        taker.join(5000);
-        return Optional.ofNullable(taken.get());
     }
 
     @Test
