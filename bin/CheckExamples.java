@@ -29,15 +29,16 @@ import java.util.stream.Stream;
  * the same order (the lesson may leave out lines, such as the class around {@code main}). The output
  * block must match the program's standard output line by line; {@code {NAME}} stands for a part that
  * varies from run to run (a pid, a time), and the same name stands for the same value each time.
- * A program whose source says {@value #NOT_RUN} (a server that runs until Ctrl-C) is not run.
+ * A program whose source says {@value #SERVER} (a launcher that runs a server until Ctrl-C) has its code
+ * checked here and is run by bin/check-examples itself, against the reference solutions.
  */
 public final class CheckExamples {
 
     private static final Pattern MARKER = Pattern.compile("<!-- (example|output): ([A-Za-z][A-Za-z0-9_]*) -->");
     private static final Pattern VARYING = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
     private static final long TIMEOUT_SECONDS = 120;
-    /** Marks a program that runs until it is stopped (a server): its code is checked, it is not run. */
-    private static final String NOT_RUN = "check-examples: runs until stopped";
+    /** Marks a server launcher: its code is checked here; bin/check-examples runs it, with clients and Ctrl-C. */
+    private static final String SERVER = "check-examples: a server";
 
     private CheckExamples() {
     }
@@ -61,10 +62,10 @@ public final class CheckExamples {
                 String problem;
                 if (source == null) {
                     problem = "the lesson shows it, but src/examples/java has no " + name + ".java";
-                } else if (Files.readString(source, StandardCharsets.UTF_8).contains(NOT_RUN)) {
+                } else if (Files.readString(source, StandardCharsets.UTF_8).contains(SERVER)) {
                     problem = block == null || block[0] == null ? null
                             : codeProblem(block[0], Files.readString(source, StandardCharsets.UTF_8));
-                    System.out.println("check-examples: " + where + " runs until stopped: not run");
+                    System.out.println("check-examples: " + where + " is a server: run below, against the reference");
                 } else if (block == null || block[0] == null || block[1] == null) {
                     problem = "src/examples/java has it, but the lesson lacks its '<!-- example: " + name
                             + " -->' or '<!-- output: " + name + " -->' block";

@@ -6,7 +6,7 @@ import workbook.socket.ProcessPool;
 /**
  * Runs your ProcessPool until Ctrl-C, for trying it by hand with {@code nc 127.0.0.1 PORT} or the
  * module's {@code EchoClient}: a pool of 4 worker processes (exercises 5.4 and 5.5).
- * check-examples: runs until stopped, not run by the check
+ * check-examples: a server, run by bin/check-examples against the reference solutions (two clients, then Ctrl-C)
  */
 public final class RunProcessPool {
 
