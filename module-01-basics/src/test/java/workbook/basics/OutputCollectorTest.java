@@ -29,6 +29,9 @@ class OutputCollectorTest {
         assertThat(run.exitValue())
                 .as("both streams are read while the child runs, so a child that prints more than a pipe holds ends normally")
                 .isZero();
-        assertThat(run.stdout()).as("run() returns all of the child's 1 MiB of standard output").hasSize(oneMiB).isEqualTo(Chatter.expected('o', oneMiB));
+        assertThat(run.stdout())
+                .as("run() returns all of the child's 1 MiB of standard output")
+                .hasSize(oneMiB)
+                .isEqualTo(Chatter.expected('o', oneMiB));
     }
 }

@@ -40,8 +40,12 @@ class TerminatorTest {
         assertThat(outcome)
                 .as("a polite request comes first, so a child that listens ends politely: ENDED_POLITELY")
                 .isEqualTo(StopOutcome.ENDED_POLITELY);
-        assertThat(polite.isAlive()).as("stop() returns only once the process has ended, but child %d is alive after it returned", polite.pid()).isFalse();
-        assertThat(dir.resolve("cleaned-up")).as("a polite request lets the child clean up: its shutdown hook writes this file").exists();
+        assertThat(polite.isAlive())
+                .as("stop() returns only once the process has ended, but child %d is alive after it returned", polite.pid())
+                .isFalse();
+        assertThat(dir.resolve("cleaned-up"))
+                .as("a polite request lets the child clean up: its shutdown hook writes this file")
+                .exists();
     }
 
     @Test
@@ -53,7 +57,11 @@ class TerminatorTest {
         assertThat(outcome)
                 .as("a child still there after the grace period is killed forcibly: KILLED")
                 .isEqualTo(StopOutcome.KILLED);
-        assertThat(stubborn.isAlive()).as("stop() returns only once the process has ended, but child %d is alive after it returned", stubborn.pid()).isFalse();
-        assertThat(stubborn.exitValue()).as("a child still there after the grace period is killed forcibly, by SIGKILL: exit value 128 + 9").isEqualTo(137);
+        assertThat(stubborn.isAlive())
+                .as("stop() returns only once the process has ended, but child %d is alive after it returned", stubborn.pid())
+                .isFalse();
+        assertThat(stubborn.exitValue())
+                .as("a child still there after the grace period is killed forcibly, by SIGKILL: exit value 128 + 9")
+                .isEqualTo(137);
     }
 }

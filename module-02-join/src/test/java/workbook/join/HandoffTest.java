@@ -38,7 +38,9 @@ class HandoffTest {
         ExitStatus status = Children.explainingMissingStatus(() -> Handoff.startAndJoin(child, log));
 
         List<String> events = EventLog.read(log).stream().map(HandoffTest::withoutTime).toList();
-        assertThat(events).as("startAndJoin records CHILD_STARTED, the child records its end, then startAndJoin records CHILD_JOINED").contains(Handoff.CHILD_STARTED, "child end", Handoff.CHILD_JOINED);
+        assertThat(events)
+                .as("startAndJoin records CHILD_STARTED, the child records its end, then startAndJoin records CHILD_JOINED")
+                .contains(Handoff.CHILD_STARTED, "child end", Handoff.CHILD_JOINED);
         assertThat(events.indexOf(Handoff.CHILD_STARTED))
                 .as("the parent recorded '%s' only after the child had finished, so start() was not left to run"
                         + " on its own; events: %s", Handoff.CHILD_STARTED, events)

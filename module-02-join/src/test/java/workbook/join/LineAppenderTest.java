@@ -53,7 +53,9 @@ class LineAppenderTest {
         try (LineAppender appender = new LineAppender(file)) {
             appender.append("appended");
         }
-        assertThat(Files.readAllLines(file)).as("opening the file must not truncate it").containsExactly("written before", "appended");
+        assertThat(Files.readAllLines(file))
+                .as("opening the file must not truncate it")
+                .containsExactly("written before", "appended");
     }
 
     @Test

@@ -31,16 +31,23 @@ class OwnFilesTest {
         assertThat(created).extracting(CreatedFile::index).as("one entry per worker, in index order")
                 .containsExactlyElementsOf(Stream.iterate(0, i -> i + 1).limit(count).toList());
         for (CreatedFile entry : created) {
-            assertThat(entry.file()).as("the entry of worker %d names the file that worker wrote in the folder", entry.index())
+            assertThat(entry.file())
+                    .as("the entry of worker %d names the file that worker wrote in the folder", entry.index())
                     .isEqualTo(dir.resolve(FileMaker.fileName(entry.index())));
-            assertThat(Files.readString(entry.file())).as("each file holds exactly the content for its index and its pid (worker %d)", entry.index())
+            assertThat(Files.readString(entry.file()))
+                    .as("each file holds exactly the content for its index and its pid (worker %d)", entry.index())
                     .isEqualTo(FileMaker.contentFor(entry.index(), entry.pid()));
             assertThat(entry.pid()).as("worker %d's file was written by the test JVM itself, not by a child process",
                     entry.index()).isNotEqualTo(ProcessHandle.current().pid());
         }
-        assertThat(created).extracting(CreatedFile::pid).as("the files are written by the child processes, each by a different one").doesNotHaveDuplicates();
+        assertThat(created)
+                .extracting(CreatedFile::pid)
+                .as("the files are written by the child processes, each by a different one")
+                .doesNotHaveDuplicates();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.count()).as("runs count children, each writing its own file, and nothing else in the folder").isEqualTo(count);
+            assertThat(files.count())
+                    .as("runs count children, each writing its own file, and nothing else in the folder")
+                    .isEqualTo(count);
         }
     }
 

@@ -38,7 +38,9 @@ class CleanupWorkerTest {
 
         worker.terminate();
 
-        assertThat(worker.join(Duration.ofSeconds(15))).as("worker %d ended within 15 s of terminate()", worker.pid()).isTrue();
+        assertThat(worker.join(Duration.ofSeconds(15)))
+                .as("worker %d ended within 15 s of terminate()", worker.pid())
+                .isTrue();
         assertThat(worker.exitStatus()).as("how the worker ended: a JVM handles SIGTERM, runs its hooks and exits with 143")
                 .contains(new ExitStatus(143));
         assertThat(file).as("a shutdown hook deletes the work file: after terminate() the file is gone").doesNotExist();

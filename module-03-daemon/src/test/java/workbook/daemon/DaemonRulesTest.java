@@ -22,7 +22,9 @@ class DaemonRulesTest {
         DaemonProcess process = new DaemonProcess("not started", () -> { });
         assertThat(process.isDaemon()).as("a process is not a daemon until setDaemon(true) is called").isFalse();
         process.setDaemon(true);
-        assertThat(process.isDaemon()).as("setDaemon stores the flag before start(): isDaemon() is true after setDaemon(true)").isTrue();
+        assertThat(process.isDaemon())
+                .as("setDaemon stores the flag before start(): isDaemon() is true after setDaemon(true)")
+                .isTrue();
     }
 
     @Test

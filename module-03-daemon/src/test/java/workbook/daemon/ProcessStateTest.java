@@ -23,7 +23,8 @@ class ProcessStateTest {
         try {
             awaitProgramInState(sleeper, "sleep", 'S');
             assertThat(ProcessState.of(sleeper.pid()))
-                    .as("of(pid) returns the state that the third field of /proc/PID/stat names: S, SLEEPING, for `sleep 30` (pid %d)", sleeper.pid())
+                    .as("of(pid) returns the state that the third field of /proc/PID/stat names: SLEEPING (S) for"
+                            + " `sleep 30` (pid %d)", sleeper.pid())
                     .contains(ProcessState.SLEEPING);
         } finally {
             sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

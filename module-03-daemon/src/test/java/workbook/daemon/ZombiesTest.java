@@ -27,10 +27,13 @@ class ZombiesTest {
 
             long ended = Zombies.reap(zombie, REAP_WITHIN);
 
-            assertThat(ended).as("reap() ends the zombie's parent and returns the parent's pid").isEqualTo(made.parent().pid());
+            assertThat(ended)
+                    .as("reap() ends the zombie's parent and returns the parent's pid")
+                    .isEqualTo(made.parent().pid());
             assertThat(made.parent().waitFor(5, TimeUnit.SECONDS))
                     .as("the non-reaping parent %d has ended", made.parent().pid()).isTrue();
-            assertThat(OsProcesses.state(zombie)).as("reap() waits until the zombie has left the process table: %d is still in /proc ('-' means gone)", zombie)
+            assertThat(OsProcesses.state(zombie))
+                    .as("reap() waits until the zombie has left the process table: %d is still in /proc ('-' means gone)", zombie)
                     .isEqualTo('-');
         }
     }

@@ -58,9 +58,12 @@ class ChildContextTest {
         ProbeReport report = ProbeReport.readFrom(ChildContext.start(ContextProbe.class, dir, changes, inherited));
 
         assertThat(report.variables())
-                .as("a name mapped to null removes that variable from the child (%s); the child printed:%n%s", inherited, report.text())
+                .as("a name mapped to null removes that variable from the child (%s); the child printed:%n%s",
+                        inherited, report.text())
                 .doesNotContainKey(inherited);
-        assertThat(System.getenv(inherited)).as("this JVM's own environment is not changed: it still has %s", inherited).isNotNull();
+        assertThat(System.getenv(inherited))
+                .as("this JVM's own environment is not changed: it still has %s", inherited)
+                .isNotNull();
     }
 
     @Test

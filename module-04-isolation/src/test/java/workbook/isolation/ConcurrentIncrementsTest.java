@@ -29,7 +29,8 @@ class ConcurrentIncrementsTest {
                 .as("waits for every child, then returns the value the file holds: 10 processes x 100 increments")
                 .isEqualTo(1000);
         assertThat(Files.readString(counter, StandardCharsets.US_ASCII))
-                .as("each child calls update exactly incrementsEach times: the file holds 10 x 100 once every child ended").isEqualTo("1000");
+                .as("each child calls update exactly incrementsEach times: the file holds 10 x 100 once every child ended")
+                .isEqualTo("1000");
     }
 
     @Test
@@ -43,7 +44,9 @@ class ConcurrentIncrementsTest {
                 .as("each child is a process of its own, not this test JVM: 3 children made the increments")
                 .hasSize(3)
                 .doesNotContainKey(ProcessHandle.current().pid())
-                .allSatisfy((pid, count) -> assertThat(count).as("each child calls update exactly incrementsEach (5) times; pid %d did not", pid).isEqualTo(5));
+                .allSatisfy((pid, count) -> assertThat(count)
+                        .as("each child calls update exactly incrementsEach (5) times; pid %d did not", pid)
+                        .isEqualTo(5));
     }
 
     @Test

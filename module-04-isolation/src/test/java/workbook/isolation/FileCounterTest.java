@@ -25,8 +25,12 @@ class FileCounterTest {
     void aMissingFileCountsAsZero() throws Exception {
         Path counter = dir.resolve("counter.txt");
 
-        assertThat(FileCounter.incrementLocked(counter)).as("a missing file is created and counts as 0: the first increment returns 1").isEqualTo(1);
-        assertThat(Files.readString(counter, StandardCharsets.US_ASCII)).as("the new value is written as decimal digits").isEqualTo("1");
+        assertThat(FileCounter.incrementLocked(counter))
+                .as("a missing file is created and counts as 0: the first increment returns 1")
+                .isEqualTo(1);
+        assertThat(Files.readString(counter, StandardCharsets.US_ASCII))
+                .as("the new value is written as decimal digits")
+                .isEqualTo("1");
     }
 
     @Test
@@ -34,7 +38,9 @@ class FileCounterTest {
         Path counter = dir.resolve("counter.txt");
         Files.writeString(counter, "99\n");
 
-        assertThat(FileCounter.incrementLocked(counter)).as("increments the counter by exactly one and returns the value written").isEqualTo(100);
+        assertThat(FileCounter.incrementLocked(counter))
+                .as("increments the counter by exactly one and returns the value written")
+                .isEqualTo(100);
         assertThat(Files.readString(counter, StandardCharsets.US_ASCII))
                 .as("the new value is written as decimal digits, replacing the old content entirely").isEqualTo("100");
     }

@@ -30,7 +30,9 @@ class EchoClientTest {
     @Test
     void repliesComeBackUpperCased() throws Exception {
         try (EchoClient client = EchoClient.connect(server.port())) {
-            assertThat(client.request("hello, world")).as("request() returns the server's reply line, without its '\\n'").isEqualTo("HELLO, WORLD");
+            assertThat(client.request("hello, world"))
+                    .as("request() returns the server's reply line, without its '\\n'")
+                    .isEqualTo("HELLO, WORLD");
             assertThat(client.request("")).as("an empty line is a request too: the reply is an empty line").isEqualTo("");
             assertThat(client.request("naïve café 42"))
                     .as("reply to 'naïve café 42': the server upper-cases ASCII only and returns the UTF-8 bytes"

@@ -57,7 +57,9 @@ class ProcessPerClientServerTest {
                 .isEqualTo("HELLO FROM A CLIENT");
         long pid = client.servingPid();
 
-        assertThat(pid).as("each client gets a handler, a new JVM: the pid that served the client is not the server's own").isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(pid)
+                .as("each client gets a handler, a new JVM: the pid that served the client is not the server's own")
+                .isNotEqualTo(ProcessHandle.current().pid());
         ProcessHandle handler = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("handler pid " + pid + " is not running"));
         assertThat(handler.parent().map(ProcessHandle::pid))
                 .as("each client's handler is a child of the server (pid %d is not)", pid)
@@ -81,7 +83,9 @@ class ProcessPerClientServerTest {
         Set<Long> pids = new HashSet<>();
         for (TestClient client : ten) {
             String reply = client.readReply();
-            assertThat(reply).as("each client gets a handler, which answers the PID request with its pid").startsWith("PID ");
+            assertThat(reply)
+                    .as("each client gets a handler, which answers the PID request with its pid")
+                    .startsWith("PID ");
             pids.add(Long.parseLong(reply.substring(4)));
         }
         assertThat(pids).as("ten connected clients must be served by ten different processes").hasSize(10);
@@ -109,8 +113,12 @@ class ProcessPerClientServerTest {
 
         assertThat(List.of(first, second)).as("stopHandlers ends every running handler and returns only when each has exited")
                 .noneMatch(OsProcesses::isRunning);
-        assertThat(one.endsWithin(Duration.ofSeconds(5))).as("stopHandlers closes every client connection: the first client's is still open").isTrue();
-        assertThat(two.endsWithin(Duration.ofSeconds(5))).as("stopHandlers closes every client connection: the second client's is still open").isTrue();
+        assertThat(one.endsWithin(Duration.ofSeconds(5)))
+                .as("stopHandlers closes every client connection: the first client's is still open")
+                .isTrue();
+        assertThat(two.endsWithin(Duration.ofSeconds(5)))
+                .as("stopHandlers closes every client connection: the second client's is still open")
+                .isTrue();
     }
 
     @Test
@@ -127,7 +135,9 @@ class ProcessPerClientServerTest {
         boolean speaksTheProtocolItself = server.stream()
                 .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
                 .anyMatch(d -> d.getTargetClass().isEquivalentTo(EchoProtocol.class));
-        assertThat(startsAProcess).as("ProcessPerClientServer should start each handler with ProcessBuilder.start()").isTrue();
+        assertThat(startsAProcess)
+                .as("ProcessPerClientServer should start each handler with ProcessBuilder.start()")
+                .isTrue();
         assertThat(speaksTheProtocolItself)
                 .as("ProcessPerClientServer uses EchoProtocol itself: the conversation must run in the handler process"
                         + " (HandlerMain), the server only relays bytes")

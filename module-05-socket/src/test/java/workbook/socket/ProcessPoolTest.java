@@ -61,7 +61,8 @@ class ProcessPoolTest {
             }
         }
         assertThat(workerPids).as("every client must be served by one of the pre-started workers").containsAll(served);
-        assertThat(pids(pool.workers())).as("a worker is given back to the idle ones and reused: none is replaced when nothing crashed")
+        assertThat(pids(pool.workers()))
+                .as("a worker is given back to the idle ones and reused: none is replaced when nothing crashed")
                 .isEqualTo(workerPids);
         assertThat(OsProcesses.runningDescendants())
                 .as("processes running under the server after six clients: only the two workers, none started per client")
