@@ -2,6 +2,7 @@ package workbook.testsupport;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,10 +11,11 @@ import java.util.regex.Pattern;
  *
  * <p>An assertion is an {@code assertThat…(} call with its chain, up to the {@code ;} (or the
  * {@code )} or {@code ,} that closes the expression it sits in, as in a lambda). It says its rule when
- * its chain, outside the brackets of its arguments, calls {@code as}, {@code describedAs},
- * {@code withFailMessage} or {@code overridingErrorMessage}. Without one, a failure shows only AssertJ's
- * bare message, such as "Expecting code to raise a throwable.", and the student must open the test to
- * learn what was wrong.
+ * its chain calls {@code as}, {@code describedAs}, {@code withFailMessage} or
+ * {@code overridingErrorMessage} before its first check: a check ({@code isEqualTo}, {@code isThrownBy},
+ * …) that fails before the description is set shows only AssertJ's bare message, such as "Expecting code
+ * to raise a throwable.", and the student must open the test to learn what was wrong. Only calls that
+ * check nothing ({@link #NOT_CHECKS}, such as {@code extracting}) may come before the description.
  *
  * <p>{@code assertThatThrownBy(code)} is the exception: when the code throws nothing it fails inside
  * that call, before any {@code .as(…)} after it is applied. It says its rule only through AssertJ's
@@ -29,8 +31,11 @@ final class AssertionStatements {
     }
 
     private static final Pattern START = Pattern.compile("\\bassertThat\\w*\\s*\\(");
-    private static final Pattern DESCRIPTION =
-            Pattern.compile("\\.\\s*(as|describedAs|withFailMessage|overridingErrorMessage)\\s*\\(");
+    private static final Set<String> DESCRIPTIONS = Set.of("as", "describedAs", "withFailMessage", "overridingErrorMessage");
+    /** Calls of a chain that may come before its description: they pick what to check, and check nothing. */
+    private static final Set<String> NOT_CHECKS = Set.of("extracting", "flatExtracting", "asInstanceOf", "asString",
+            "usingComparator", "usingElementComparator", "usingRecursiveComparison", "withRepresentation");
+    private static final Pattern CALL = Pattern.compile("\\.\\s*(\\w+)\\s*\\(");
 
     private AssertionStatements() {
     }
@@ -44,10 +49,24 @@ final class AssertionStatements {
             String chain = outsideArguments(code, start.start());
             boolean described = chain.startsWith("assertThatThrownBy")
                     ? hasStringSecondArgument(code, start.end())
-                    : DESCRIPTION.matcher(chain).find();
+                    : describedBeforeItsFirstCheck(chain);
             assertions.add(new Assertion(lineOf(code, start.start()), described));
         }
         return assertions;
+    }
+
+    /** @param chain such as {@code assertThat().extracting().as().containsExactly()} */
+    private static boolean describedBeforeItsFirstCheck(String chain) {
+        Matcher call = CALL.matcher(chain);
+        while (call.find()) {
+            if (DESCRIPTIONS.contains(call.group(1))) {
+                return true;
+            }
+            if (!NOT_CHECKS.contains(call.group(1))) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -52,6 +52,22 @@ class AssertionStatementsTest {
     }
 
     @Test
+    void aDescriptionAfterTheFirstCheckComesTooLate() {
+        String source = """
+                assertThat(tree).extracting(TreeLine::pid).as("the root comes first").startsWith(1L);
+                assertThat(pid).isPositive().as("too late for isPositive").isNotEqualTo(self);
+                assertThatExceptionOfType(IOException.class).as("a closed appender refuses").isThrownBy(() -> append("x"));
+                assertThatExceptionOfType(IOException.class).isThrownBy(() -> append("x")).as("too late");
+                assertThatCode(() -> close()).as("close() never throws").doesNotThrowAnyException();
+                """;
+
+        assertThat(AssertionStatements.in(source))
+                .as("a description counts only before the chain's first check; extracting(…) checks nothing")
+                .extracting(Assertion::described)
+                .containsExactly(true, false, true, false, true);
+    }
+
+    @Test
     void aChainOverSeveralLinesIsOneAssertion() {
         String source = """
                 assertThat(children)
@@ -78,7 +94,7 @@ class AssertionStatementsTest {
                 assertThat(text).isEqualTo(\"""
                         ; .as("inside a text block")
                         \""");
-                assertThat(c).isEqualTo('"').as("the rule, after a quote in a character literal");
+                char quote = '"'; assertThat(c).as("the rule, after a quote in a character literal").isEqualTo(quote);
                 """;
 
         assertThat(AssertionStatements.in(source))
