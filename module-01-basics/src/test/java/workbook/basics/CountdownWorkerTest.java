@@ -19,12 +19,16 @@ class CountdownWorkerTest {
         worker.start();
         worker.join();
 
-        assertThat(worker.exitStatus()).as("how the child ended").contains(new ExitStatus(0));
-        assertThat(worker.name()).isEqualTo("counter");
+        assertThat(worker.exitStatus())
+                .as("run() executes in a child process that exits normally, with exit value 0")
+                .contains(new ExitStatus(0));
+        assertThat(worker.name()).as("the name is the one given to the constructor").isEqualTo("counter");
         long pid = worker.pid();
-        assertThat(pid).as("the worker's pid (it must run in a child, not in the test JVM)")
+        assertThat(pid).as("run() executes in a child process, so the worker's pid is not the test JVM's")
                 .isNotEqualTo(ProcessHandle.current().pid());
-        assertThat(Files.readAllLines(report)).containsExactly(
+        assertThat(Files.readAllLines(report))
+                .as("the report holds one line \"<name> <pid> <number>\" per number from the start down to 0, with the child's pid")
+                .containsExactly(
                 "counter " + pid + " 3", "counter " + pid + " 2", "counter " + pid + " 1", "counter " + pid + " 0");
     }
 }

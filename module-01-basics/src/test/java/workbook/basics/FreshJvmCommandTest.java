@@ -24,8 +24,9 @@ class FreshJvmCommandTest {
         List<String> command = FreshJvmCommand.build("classes", properties, "com.example.Main", List.of("a", "b c"));
 
         String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        assertThat(command.get(0)).as("the launcher").startsWith(launcher);
+        assertThat(command.get(0)).as("the launcher is <java.home>/bin/java of the running JVM").startsWith(launcher);
         assertThat(command.subList(1, command.size()))
+                .as("the command is the launcher, -Dkey=value per property, -cp, the class path, the class, then the arguments")
                 .containsExactly("-Dworkbook.greeting=hello", "-cp", "classes", "com.example.Main", "a", "b c");
     }
 
@@ -35,13 +36,14 @@ class FreshJvmCommandTest {
                 PrintArguments.class.getName(), List.of("one", "two words", ""));
 
         assertThat(Children.outputOf(command, dir).lines())
-                .as("what the child received")
+                .as("every argument and property reaches the child exactly as written, one element each")
                 .containsExactly("arg=one", "arg=two words", "arg=", "prop=workbook.colour=dark blue");
     }
 
     @Test
     void aBlankClassNameIsRejected() {
-        assertThatThrownBy(() -> FreshJvmCommand.build(CLASS_PATH, Map.of(), " ", List.of()))
+        assertThatThrownBy(() -> FreshJvmCommand.build(CLASS_PATH, Map.of(), " ", List.of()),
+                "a blank mainClass is an IllegalArgumentException whose message names mainClass")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("mainClass");
     }

@@ -26,11 +26,19 @@ class LauncherTest {
         // The Sleeper runs until we close its standard input: a launcher that waits for it never returns.
         child = Launcher.startInBackground(Children.java(Sleeper.class));
 
-        assertThat(child.isAlive()).as("the child right after startInBackground() returned").isTrue();
-        assertThat(child.pid()).as("the child's pid").isNotEqualTo(ProcessHandle.current().pid());
-        assertThat(child.toHandle().parent()).as("the child's parent").contains(ProcessHandle.current());
+        assertThat(child.isAlive())
+                .as("startInBackground() returns at once, without waiting for the child: the child is still running")
+                .isTrue();
+        assertThat(child.pid())
+                .as("startInBackground() starts a new process, whose pid is not the test JVM's")
+                .isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(child.toHandle().parent())
+                .as("the started process is a child of the calling JVM")
+                .contains(ProcessHandle.current());
 
         Children.release(child, Duration.ofSeconds(10));
-        assertThat(child.exitValue()).isZero();
+        assertThat(child.exitValue())
+                .as("the child's standard input is an open pipe: the child reads it to its end and exits with 0")
+                .isZero();
     }
 }

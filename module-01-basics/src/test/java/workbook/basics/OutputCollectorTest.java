@@ -14,9 +14,9 @@ class OutputCollectorTest {
     void collectsBothStreamsAndTheExitValue() throws Exception {
         CompletedRun run = OutputCollector.run(Children.java(Chatter.class, "64", "96", "3"), Duration.ofSeconds(30));
 
-        assertThat(run.exitValue()).as("exit value").isEqualTo(3);
-        assertThat(run.stdout()).as("standard output").isEqualTo(Chatter.expected('o', 96));
-        assertThat(run.stderr()).as("standard error").isEqualTo(Chatter.expected('e', 64));
+        assertThat(run.exitValue()).as("run() returns the child's exit value").isEqualTo(3);
+        assertThat(run.stdout()).as("run() returns all of the child's standard output").isEqualTo(Chatter.expected('o', 96));
+        assertThat(run.stderr()).as("run() returns all of the child's standard error").isEqualTo(Chatter.expected('e', 64));
     }
 
     @Test
@@ -26,7 +26,12 @@ class OutputCollectorTest {
         CompletedRun run = OutputCollector.run(Children.java(Chatter.class, "0", Integer.toString(oneMiB), "0"),
                 Duration.ofSeconds(30));
 
-        assertThat(run.exitValue()).isZero();
-        assertThat(run.stdout()).as("1 MiB of standard output").hasSize(oneMiB).isEqualTo(Chatter.expected('o', oneMiB));
+        assertThat(run.exitValue())
+                .as("both streams are read while the child runs, so a child that prints more than a pipe holds ends normally")
+                .isZero();
+        assertThat(run.stdout())
+                .as("run() returns all of the child's 1 MiB of standard output")
+                .hasSize(oneMiB)
+                .isEqualTo(Chatter.expected('o', oneMiB));
     }
 }

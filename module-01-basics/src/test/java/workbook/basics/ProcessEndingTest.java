@@ -19,8 +19,8 @@ class ProcessEndingTest {
     @Test
     void zeroIsANormalEnd() {
         ProcessEnding ending = ProcessEnding.fromExitValue(0);
-        assertThat(ending).isEqualTo(new ProcessEnding(EndKind.NORMAL, 0, 0));
-        assertThat(ending.pythonExitCode()).isZero();
+        assertThat(ending).as("0 is NORMAL with number 0").isEqualTo(new ProcessEnding(EndKind.NORMAL, 0, 0));
+        assertThat(ending.pythonExitCode()).as("pythonExitCode() of a normal end is the exit code, 0").isZero();
     }
 
     @Test
@@ -29,8 +29,10 @@ class ProcessEndingTest {
         child.waitFor();
         ProcessEnding ending = ProcessEnding.fromExitValue(child.exitValue());
 
-        assertThat(ending).isEqualTo(new ProcessEnding(EndKind.ERROR, 3, 3));
-        assertThat(ending.pythonExitCode()).isEqualTo(3);
+        assertThat(ending)
+                .as("an exit value that is neither 0 nor 128 + a signal is ERROR with the value as its number")
+                .isEqualTo(new ProcessEnding(EndKind.ERROR, 3, 3));
+        assertThat(ending.pythonExitCode()).as("pythonExitCode() of an ERROR is the exit code").isEqualTo(3);
     }
 
     /**
@@ -46,7 +48,9 @@ class ProcessEndingTest {
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child ended within 10 s of destroy()").isTrue();
         ProcessEnding ending = ProcessEnding.fromExitValue(child.exitValue());
 
-        assertThat(ending).isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 143, 15));
+        assertThat(ending)
+                .as("128 + N for a signal N from 1 to 64 is KILLED_BY_SIGNAL with number N: 143 is signal 15")
+                .isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 143, 15));
     }
 
     /** {@code sleep} leaves SIGTERM's default action in place, so SIGTERM kills it: Python shows -15. */
@@ -58,7 +62,9 @@ class ProcessEndingTest {
         assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("sleep ended within 10 s of destroy()").isTrue();
         ProcessEnding ending = ProcessEnding.fromExitValue(child.exitValue());
 
-        assertThat(ending).isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 143, 15));
-        assertThat(ending.pythonExitCode()).as("Python's view of a death by SIGTERM").isEqualTo(-15);
+        assertThat(ending)
+                .as("128 + N for a signal N from 1 to 64 is KILLED_BY_SIGNAL with number N: 143 is signal 15")
+                .isEqualTo(new ProcessEnding(EndKind.KILLED_BY_SIGNAL, 143, 15));
+        assertThat(ending.pythonExitCode()).as("pythonExitCode() is -N for a death by signal N").isEqualTo(-15);
     }
 }

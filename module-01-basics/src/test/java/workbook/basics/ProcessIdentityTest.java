@@ -19,9 +19,13 @@ class ProcessIdentityTest {
         ProcessIdentity me = ProcessIdentity.current();
         ProcessHandle self = ProcessHandle.current();
 
-        assertThat(me.pid()).as("pid").isEqualTo(self.pid());
-        assertThat(me.parentPid()).as("parent pid").isEqualTo(self.parent().orElseThrow().pid());
-        assertThat(me.command()).as("command").isEqualTo(self.info().command().orElse(""));
+        assertThat(me.pid()).as("current() describes the calling process: its pid").isEqualTo(self.pid());
+        assertThat(me.parentPid())
+                .as("current() describes the calling process: its parent's pid")
+                .isEqualTo(self.parent().orElseThrow().pid());
+        assertThat(me.command())
+                .as("current() describes the calling process: its command")
+                .isEqualTo(self.info().command().orElse(""));
     }
 
     @Test
@@ -32,9 +36,13 @@ class ProcessIdentityTest {
         assertThat(child.waitFor()).as("the child's exit value (see stderr.txt in the test's folder)").isZero();
 
         List<String> lines = Files.readAllLines(report);
-        assertThat(Long.parseLong(lines.get(0))).as("the pid the child saw for itself").isEqualTo(child.pid());
-        assertThat(Long.parseLong(lines.get(1))).as("the parent pid the child saw").isEqualTo(ProcessHandle.current().pid());
-        assertThat(lines.get(2)).as("the child's command").endsWith("java");
-        assertThat(Instant.parse(lines.get(3))).as("the child's start time").isBetween(beforeStart, Instant.now());
+        assertThat(Long.parseLong(lines.get(0))).as("current() in a child gives the child's own pid").isEqualTo(child.pid());
+        assertThat(Long.parseLong(lines.get(1)))
+                .as("current() in a child gives its parent's pid, the test JVM's")
+                .isEqualTo(ProcessHandle.current().pid());
+        assertThat(lines.get(2)).as("current() in a child gives the child's command, a java launcher").endsWith("java");
+        assertThat(Instant.parse(lines.get(3)))
+                .as("current() gives the start time of the calling process: the child's, between its start and now")
+                .isBetween(beforeStart, Instant.now());
     }
 }

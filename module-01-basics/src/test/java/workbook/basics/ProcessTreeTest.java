@@ -31,11 +31,18 @@ class ProcessTreeTest {
 
         List<TreeLine> tree = ProcessTree.of(root.toHandle());
 
-        assertThat(tree).extracting(TreeLine::pid).containsExactly(root.pid(), grandchildren.get(0), grandchildren.get(1));
-        assertThat(tree).extracting(TreeLine::depth).containsExactly(0, 1, 1);
+        assertThat(tree).extracting(TreeLine::pid)
+                .as("of(root) lists the root, then its children in ascending pid order")
+                .containsExactly(root.pid(), grandchildren.get(0), grandchildren.get(1));
+        assertThat(tree).extracting(TreeLine::depth)
+                .as("each line has its depth: 0 for the root, 1 for its children")
+                .containsExactly(0, 1, 1);
         assertThat(tree).extracting(TreeLine::parentPid)
+                .as("each line has its parent's pid: the root's is its real parent's (the test JVM)")
                 .containsExactly(ProcessHandle.current().pid(), root.pid(), root.pid());
-        assertThat(tree).allSatisfy(line -> assertThat(line.command()).endsWith("java"));
+        assertThat(tree)
+                .as("each line has its process's command, here a java launcher")
+                .allSatisfy(line -> assertThat(line.command()).as("the command of %d", line.pid()).endsWith("java"));
     }
 
     @Test
@@ -45,6 +52,8 @@ class ProcessTreeTest {
                 new TreeLine(11, 10, 1, "/usr/bin/java"),
                 new TreeLine(12, 11, 2, "/bin/sleep"));
 
-        assertThat(ProcessTree.render(tree)).isEqualTo("10 /bin/sh\n  11 /usr/bin/java\n    12 /bin/sleep\n");
+        assertThat(ProcessTree.render(tree))
+                .as("render() prints one line \"<indent><pid> <command>\" per process, two spaces per level, each ending with '\\n'")
+                .isEqualTo("10 /bin/sh\n  11 /usr/bin/java\n    12 /bin/sleep\n");
     }
 }

@@ -37,9 +37,15 @@ class TerminatorTest {
 
         StopOutcome outcome = Terminator.stop(polite, Duration.ofSeconds(10));
 
-        assertThat(outcome).isEqualTo(StopOutcome.ENDED_POLITELY);
-        assertThat(polite.isAlive()).as("child " + polite.pid() + " is alive after stop() returned").isFalse();
-        assertThat(dir.resolve("cleaned-up")).as("the file the child's shutdown hook writes").exists();
+        assertThat(outcome)
+                .as("a polite request comes first, so a child that listens ends politely: ENDED_POLITELY")
+                .isEqualTo(StopOutcome.ENDED_POLITELY);
+        assertThat(polite.isAlive())
+                .as("stop() returns only once the process has ended, but child %d is alive after it returned", polite.pid())
+                .isFalse();
+        assertThat(dir.resolve("cleaned-up"))
+                .as("a polite request lets the child clean up: its shutdown hook writes this file")
+                .exists();
     }
 
     @Test
@@ -48,8 +54,14 @@ class TerminatorTest {
 
         StopOutcome outcome = Terminator.stop(stubborn, Duration.ofMillis(500));
 
-        assertThat(outcome).isEqualTo(StopOutcome.KILLED);
-        assertThat(stubborn.isAlive()).as("child " + stubborn.pid() + " is alive after stop() returned").isFalse();
-        assertThat(stubborn.exitValue()).as("exit value of a child killed by SIGKILL").isEqualTo(137);
+        assertThat(outcome)
+                .as("a child still there after the grace period is killed forcibly: KILLED")
+                .isEqualTo(StopOutcome.KILLED);
+        assertThat(stubborn.isAlive())
+                .as("stop() returns only once the process has ended, but child %d is alive after it returned", stubborn.pid())
+                .isFalse();
+        assertThat(stubborn.exitValue())
+                .as("a child still there after the grace period is killed forcibly, by SIGKILL: exit value 128 + 9")
+                .isEqualTo(137);
     }
 }

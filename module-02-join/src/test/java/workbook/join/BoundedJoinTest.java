@@ -62,7 +62,8 @@ class BoundedJoinTest {
         Process child = Children.sleepThenExit(30_000, 0);
         processes.add(child);
 
-        assertThatThrownBy(() -> BoundedJoin.waitAtMost(child, Duration.ofMillis(-1)))
+        assertThatThrownBy(() -> BoundedJoin.waitAtMost(child, Duration.ofMillis(-1)),
+                "a negative timeout is an IllegalArgumentException whose message says so (\"negative\")")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("negative");
         Children.assertStillRunning(child, "after a bad timeout was rejected: the child must not be touched");

@@ -38,7 +38,9 @@ class HandoffTest {
         ExitStatus status = Children.explainingMissingStatus(() -> Handoff.startAndJoin(child, log));
 
         List<String> events = EventLog.read(log).stream().map(HandoffTest::withoutTime).toList();
-        assertThat(events).as("events in the log").contains(Handoff.CHILD_STARTED, "child end", Handoff.CHILD_JOINED);
+        assertThat(events)
+                .as("startAndJoin records CHILD_STARTED, the child records its end, then startAndJoin records CHILD_JOINED")
+                .contains(Handoff.CHILD_STARTED, "child end", Handoff.CHILD_JOINED);
         assertThat(events.indexOf(Handoff.CHILD_STARTED))
                 .as("the parent recorded '%s' only after the child had finished, so start() was not left to run"
                         + " on its own; events: %s", Handoff.CHILD_STARTED, events)
@@ -47,7 +49,7 @@ class HandoffTest {
                 .as("the parent recorded '%s' before the child had finished: join() must wait for the child;"
                         + " events: %s", Handoff.CHILD_JOINED, events)
                 .isGreaterThan(events.indexOf("child end"));
-        assertThat(status).isEqualTo(new ExitStatus(0));
+        assertThat(status).as("startAndJoin returns how the child ended: it exited with 0").isEqualTo(new ExitStatus(0));
         assertThat(child.isAlive()).as("the child is still running after startAndJoin returned").isFalse();
     }
 
@@ -63,9 +65,11 @@ class HandoffTest {
 
     @Test
     void rejectsNulls() {
-        assertThatThrownBy(() -> Handoff.startAndJoin(null, dir.resolve("events.log")))
+        assertThatThrownBy(() -> Handoff.startAndJoin(null, dir.resolve("events.log")),
+                "a null argument is a NullPointerException naming it: child")
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("child");
-        assertThatThrownBy(() -> Handoff.startAndJoin(new Napper("child", 100), null))
+        assertThatThrownBy(() -> Handoff.startAndJoin(new Napper("child", 100), null),
+                "a null argument is a NullPointerException naming it: eventLog")
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("eventLog");
     }
 

@@ -83,12 +83,16 @@ class JoinAllTest {
 
     @Test
     void rejectsBadInputBeforeStartingAnything() {
-        assertThatThrownBy(() -> JoinAll.runAll(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("children");
-        assertThatThrownBy(() -> JoinAll.runAll(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JoinAll.runAll(null), "a null list is a NullPointerException naming it: children")
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("children");
+        assertThatThrownBy(() -> JoinAll.runAll(List.of()), "an empty list is an IllegalArgumentException")
+                .isInstanceOf(IllegalArgumentException.class);
 
         List<Napper> withANull = new ArrayList<>(nappers(new long[] {100}, new int[1], null));
         withANull.add(null);
-        assertThatThrownBy(() -> JoinAll.runAll(withANull)).isInstanceOf(NullPointerException.class).hasMessageContaining("1");
+        assertThatThrownBy(() -> JoinAll.runAll(withANull),
+                "a null element is a NullPointerException naming its index (1), before any child is started")
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("1");
         Children.assertNoneStarted(withANull.subList(0, 1), "the list holds a null");
     }
 }

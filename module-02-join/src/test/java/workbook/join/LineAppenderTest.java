@@ -53,14 +53,18 @@ class LineAppenderTest {
         try (LineAppender appender = new LineAppender(file)) {
             appender.append("appended");
         }
-        assertThat(Files.readAllLines(file)).as("opening the file must not truncate it").containsExactly("written before", "appended");
+        assertThat(Files.readAllLines(file))
+                .as("opening the file must not truncate it")
+                .containsExactly("written before", "appended");
     }
 
     @Test
     void rejectsALineWithALineBreak() throws Exception {
         try (LineAppender appender = new LineAppender(dir.resolve("lines.txt"))) {
-            assertThatThrownBy(() -> appender.append("two\nlines")).isInstanceOf(IllegalArgumentException.class);
-            assertThatThrownBy(() -> appender.append(null)).isInstanceOf(NullPointerException.class);
+            assertThatThrownBy(() -> appender.append("two\nlines"), "a line containing '\\n' is an IllegalArgumentException")
+                    .isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> appender.append(null), "a null line is a NullPointerException")
+                    .isInstanceOf(NullPointerException.class);
         }
     }
 

@@ -31,24 +31,34 @@ class OwnFilesTest {
         assertThat(created).extracting(CreatedFile::index).as("one entry per worker, in index order")
                 .containsExactlyElementsOf(Stream.iterate(0, i -> i + 1).limit(count).toList());
         for (CreatedFile entry : created) {
-            assertThat(entry.file()).as("the file of worker %d", entry.index())
+            assertThat(entry.file())
+                    .as("the entry of worker %d names the file that worker wrote in the folder", entry.index())
                     .isEqualTo(dir.resolve(FileMaker.fileName(entry.index())));
-            assertThat(Files.readString(entry.file())).as("what worker %d wrote", entry.index())
+            assertThat(Files.readString(entry.file()))
+                    .as("each file holds exactly the content for its index and its pid (worker %d)", entry.index())
                     .isEqualTo(FileMaker.contentFor(entry.index(), entry.pid()));
             assertThat(entry.pid()).as("worker %d's file was written by the test JVM itself, not by a child process",
                     entry.index()).isNotEqualTo(ProcessHandle.current().pid());
         }
-        assertThat(created).extracting(CreatedFile::pid).as("each file written by a different process").doesNotHaveDuplicates();
+        assertThat(created)
+                .extracting(CreatedFile::pid)
+                .as("the files are written by the child processes, each by a different one")
+                .doesNotHaveDuplicates();
         try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files.count()).as("files in the folder").isEqualTo(count);
+            assertThat(files.count())
+                    .as("runs count children, each writing its own file, and nothing else in the folder")
+                    .isEqualTo(count);
         }
     }
 
     @Test
     void rejectsBadInput() {
-        assertThatThrownBy(() -> OwnFiles.createEach(dir, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
-        assertThatThrownBy(() -> OwnFiles.createEach(dir.resolve("missing"), 2)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("missing");
-        assertThatThrownBy(() -> OwnFiles.createEach(null, 2)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> OwnFiles.createEach(dir, 0), "a count below 1 is an IllegalArgumentException that names it")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0");
+        assertThatThrownBy(() -> OwnFiles.createEach(dir.resolve("missing"), 2),
+                "a folder that is not a folder is an IllegalArgumentException that names it")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("missing");
+        assertThatThrownBy(() -> OwnFiles.createEach(null, 2), "a null folder is a NullPointerException")
+                .isInstanceOf(NullPointerException.class);
     }
 }

@@ -64,7 +64,7 @@ final class SharedFile {
         }
         assertThat(torn).as("%d of %d lines are torn (not exactly one writer's whole line), for example %s",
                 torn.size(), content.size(), torn.stream().limit(3).toList()).isEmpty();
-        assertThat(twice).as("lines that appear twice").isEmpty();
+        assertThat(twice).as("many processes appending at the same time: no line is written twice").isEmpty();
         assertThat(content).as("%d writers × %d lines must leave exactly %d lines; %d were lost",
                 writers, lines, writers * lines, writers * lines - content.size()).hasSize(writers * lines);
     }

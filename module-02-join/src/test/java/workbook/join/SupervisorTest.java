@@ -37,7 +37,9 @@ class SupervisorTest {
 
         List<ExitStatus> statuses = Supervisor.runAll(group, Duration.ofSeconds(30));
 
-        assertThat(statuses).containsExactly(new ExitStatus(0), new ExitStatus(0), new ExitStatus(0));
+        assertThat(statuses)
+                .as("runAll returns the exit statuses, in list order, when every child ends successfully")
+                .containsExactly(new ExitStatus(0), new ExitStatus(0), new ExitStatus(0));
         Children.assertAllEnded(group, "when runAll returned");
     }
 
@@ -52,8 +54,8 @@ class SupervisorTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(failure).as("runAll must throw ChildFailedException when a child exits with 3").isNotNull();
-        assertThat(failure.child()).as("the child named as failed").isSameAs(failing);
-        assertThat(failure.status()).isEqualTo(new ExitStatus(3));
+        assertThat(failure.child()).as("ChildFailedException names the child that failed").isSameAs(failing);
+        assertThat(failure.status()).as("ChildFailedException names the failed child's status").isEqualTo(new ExitStatus(3));
         assertThat(took).as("the failure (after 0.3 s) was reported only after %d ms: do not wait for the slow"
                 + " children to end first", took.toMillis()).isLessThan(Duration.ofSeconds(15));
         Children.assertAllEnded(group, "after runAll reported the failure: stop the others and wait for them");
@@ -69,7 +71,9 @@ class SupervisorTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(exceeded).as("runAll must throw DeadlineExceededException when the 1.5 s deadline passes").isNotNull();
-        assertThat(exceeded.stillRunning()).containsExactlyInAnyOrder("slow-1", "slow-2");
+        assertThat(exceeded.stillRunning())
+                .as("DeadlineExceededException names exactly the children still running when the deadline passed")
+                .containsExactlyInAnyOrder("slow-1", "slow-2");
         assertThat(took).as("runAll with a 1.5 s deadline took %d ms", took.toMillis())
                 .isBetween(Duration.ofMillis(1400), Duration.ofSeconds(12));
         Children.assertAllEnded(group, "after the deadline passed: stop every child and wait for it");
@@ -79,8 +83,8 @@ class SupervisorTest {
     void stopsTheStartedChildrenWhenOneCannotStart() {
         List<JvmProcess> group = track(List.of(new Napper("slow-1", 30_000), new Napper("slow-2", 30_000), new Unstartable()));
 
-        assertThatThrownBy(() -> Supervisor.runAll(group, Duration.ofSeconds(30)))
-                .as("the third child cannot be started; its start() exception must reach the caller")
+        assertThatThrownBy(() -> Supervisor.runAll(group, Duration.ofSeconds(30)),
+                "a child that cannot be started: its start() exception propagates (the third child here)")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("unstartable");
         Children.assertAllEnded(group, "after a child failed to start: stop the ones already started");
@@ -90,13 +94,16 @@ class SupervisorTest {
     void rejectsBadInputBeforeStartingAnything() {
         List<Napper> group = track(List.of(new Napper("a", 100)));
 
-        assertThatThrownBy(() -> Supervisor.runAll(group, Duration.ofMillis(-5)))
+        assertThatThrownBy(() -> Supervisor.runAll(group, Duration.ofMillis(-5)),
+                "a negative deadline is an IllegalArgumentException naming the deadline")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
-        assertThatThrownBy(() -> Supervisor.runAll(group, Duration.ZERO))
+        assertThatThrownBy(() -> Supervisor.runAll(group, Duration.ZERO),
+                "a zero deadline is an IllegalArgumentException naming the deadline")
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deadline");
-        assertThatThrownBy(() -> Supervisor.runAll(List.of(), Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> Supervisor.runAll(List.of(), Duration.ofSeconds(1)), "an empty list is an IllegalArgumentException")
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Supervisor.runAll(null, Duration.ofSeconds(1)))
+        assertThatThrownBy(() -> Supervisor.runAll(null, Duration.ofSeconds(1)),
+                "a null list is a NullPointerException naming it: children")
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("children");
         Children.assertNoneStarted(group, "the input was rejected");
     }

@@ -38,10 +38,12 @@ class CleanupWorkerTest {
 
         worker.terminate();
 
-        assertThat(worker.join(Duration.ofSeconds(15))).as("worker %d ended within 15 s of terminate()", worker.pid()).isTrue();
+        assertThat(worker.join(Duration.ofSeconds(15)))
+                .as("worker %d ended within 15 s of terminate()", worker.pid())
+                .isTrue();
         assertThat(worker.exitStatus()).as("how the worker ended: a JVM handles SIGTERM, runs its hooks and exits with 143")
                 .contains(new ExitStatus(143));
-        assertThat(file).as("the work file after a polite termination (the shutdown hook removes it)").doesNotExist();
+        assertThat(file).as("a shutdown hook deletes the work file: after terminate() the file is gone").doesNotExist();
     }
 
     @Test
@@ -53,8 +55,10 @@ class CleanupWorkerTest {
 
         assertThat(worker.join(Duration.ofSeconds(15))).as("worker %d ended within 15 s of kill()", worker.pid()).isTrue();
         assertThat(worker.exitStatus()).as("how the worker ended: SIGKILL, 128 + 9").contains(new ExitStatus(137));
-        assertThat(file).as("the work file after SIGKILL: no code of the child ran, nothing removed it").exists();
-        assertThat(Files.readString(file)).isEqualTo(Long.toString(worker.pid()));
+        assertThat(file).as("after kill() the work file is still there: no code runs on SIGKILL").exists();
+        assertThat(Files.readString(file))
+                .as("the work file holds this process's pid as its only content, no line break")
+                .isEqualTo(Long.toString(worker.pid()));
     }
 
     /**

@@ -20,9 +20,11 @@ class DaemonRulesTest {
     @Test
     void theFlagCanBeSetBeforeStart() {
         DaemonProcess process = new DaemonProcess("not started", () -> { });
-        assertThat(process.isDaemon()).as("a process is not a daemon unless asked").isFalse();
+        assertThat(process.isDaemon()).as("a process is not a daemon until setDaemon(true) is called").isFalse();
         process.setDaemon(true);
-        assertThat(process.isDaemon()).as("isDaemon() after setDaemon(true)").isTrue();
+        assertThat(process.isDaemon())
+                .as("setDaemon stores the flag before start(): isDaemon() is true after setDaemon(true)")
+                .isTrue();
     }
 
     @Test
@@ -31,11 +33,11 @@ class DaemonRulesTest {
         DaemonProcess process = new DaemonProcess("started", () -> Chores.markReady(ready));
         process.start();
         try {
-            assertThatThrownBy(() -> process.setDaemon(true))
-                    .as("setDaemon(true) after start()")
+            assertThatThrownBy(() -> process.setDaemon(true),
+                    "after start(), setDaemon throws IllegalStateException that says the flag must be set before start()")
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("start");
-            assertThat(process.isDaemon()).as("the refused setDaemon(true) must not change the flag").isFalse();
+            assertThat(process.isDaemon()).as("a refused setDaemon(true) after start() leaves the flag as it was").isFalse();
         } finally {
             assertThat(process.join(Duration.ofSeconds(30))).as("the child ended").isTrue();
         }
@@ -46,8 +48,9 @@ class DaemonRulesTest {
         DaemonProcess daemon = new DaemonProcess("watcher", () -> { });
         daemon.setDaemon(true);
 
-        assertThatThrownBy(() -> DaemonProcess.requireMayStartChildren(Optional.of(daemon)))
-                .as("requireMayStartChildren() in a JVM that runs the daemon '%s'", daemon.name())
+        assertThatThrownBy(() -> DaemonProcess.requireMayStartChildren(Optional.of(daemon)),
+                "requireMayStartChildren throws IllegalStateException saying \"daemonic processes are not allowed to have"
+                        + " children\" and naming the daemon when running is a daemon DaemonProcess ('%s')", daemon.name())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("daemonic processes are not allowed to have children")
                 .hasMessageContaining("watcher");
@@ -57,10 +60,10 @@ class DaemonRulesTest {
     void otherProcessesMayStartChildren() {
         DaemonProcess nonDaemon = new DaemonProcess("worker", () -> { });
         assertThatCode(() -> DaemonProcess.requireMayStartChildren(Optional.of(nonDaemon)))
-                .as("requireMayStartChildren() in a JVM that runs the non-daemon 'worker'")
+                .as("requireMayStartChildren does nothing in a JVM that runs a non-daemon DaemonProcess ('worker')")
                 .doesNotThrowAnyException();
         assertThatCode(() -> DaemonProcess.requireMayStartChildren(Optional.empty()))
-                .as("requireMayStartChildren() in a JVM that no JvmProcess started")
+                .as("requireMayStartChildren does nothing in a JVM that no JvmProcess started (empty)")
                 .doesNotThrowAnyException();
     }
 }

@@ -23,7 +23,8 @@ class ProcessStateTest {
         try {
             awaitProgramInState(sleeper, "sleep", 'S');
             assertThat(ProcessState.of(sleeper.pid()))
-                    .as("state of `sleep 30` (pid %d), which /proc shows as S", sleeper.pid())
+                    .as("of(pid) returns the state that the third field of /proc/PID/stat names: SLEEPING (S) for"
+                            + " `sleep 30` (pid %d)", sleeper.pid())
                     .contains(ProcessState.SLEEPING);
         } finally {
             sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -35,7 +36,8 @@ class ProcessStateTest {
         try (ZombieMaker made = ZombieMaker.make()) {
             long zombie = made.zombiePid();
             assertThat(ProcessState.of(zombie))
-                    .as("state of the unreaped child %d of the non-reaping parent %d", zombie, made.parent().pid())
+                    .as("of(pid) returns the state /proc names: Z, ZOMBIE, for the unreaped child %d of the non-reaping parent %d",
+                            zombie, made.parent().pid())
                     .contains(ProcessState.ZOMBIE);
             assertThat(ProcessHandle.of(zombie).map(ProcessHandle::isAlive))
                     .as("the JDK's view of zombie %d (a fact, not your code)", zombie)
@@ -54,7 +56,7 @@ class ProcessStateTest {
             Thread.sleep(5);
             state = ProcessState.of(pid);
         }
-        assertThat(state).as("state of the finished child %d, 10 s after it started, never waited for by the test", pid)
+        assertThat(state).as("of(pid) is empty when there is no such process: the finished child %d has been reaped", pid)
                 .isEmpty();
     }
 

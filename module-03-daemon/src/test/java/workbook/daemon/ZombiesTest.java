@@ -27,10 +27,13 @@ class ZombiesTest {
 
             long ended = Zombies.reap(zombie, REAP_WITHIN);
 
-            assertThat(ended).as("the pid reap() says it ended: the zombie's parent").isEqualTo(made.parent().pid());
+            assertThat(ended)
+                    .as("reap() ends the zombie's parent and returns the parent's pid")
+                    .isEqualTo(made.parent().pid());
             assertThat(made.parent().waitFor(5, TimeUnit.SECONDS))
                     .as("the non-reaping parent %d has ended", made.parent().pid()).isTrue();
-            assertThat(OsProcesses.state(zombie)).as("zombie %d is no longer in /proc ('-' means gone)", zombie)
+            assertThat(OsProcesses.state(zombie))
+                    .as("reap() waits until the zombie has left the process table: %d is still in /proc ('-' means gone)", zombie)
                     .isEqualTo('-');
         }
     }
@@ -40,11 +43,12 @@ class ZombiesTest {
         Process sleeper = new ProcessBuilder("sleep", "30").start();
         try {
             ProcessStateTest.awaitProgramInState(sleeper, "sleep", 'S');
-            assertThatThrownBy(() -> Zombies.reap(sleeper.pid(), Duration.ofSeconds(5)))
-                    .as("reap() of the live process %d", sleeper.pid())
+            assertThatThrownBy(() -> Zombies.reap(sleeper.pid(), Duration.ofSeconds(5)),
+                    "a pid that is not a zombie (here the live process %d) is an IllegalArgumentException naming it",
+                    sleeper.pid())
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining(Long.toString(sleeper.pid()));
-            assertThat(sleeper.isAlive()).as("the live process %d was left running", sleeper.pid()).isTrue();
+            assertThat(sleeper.isAlive()).as("a live process given to reap() is left running (%d)", sleeper.pid()).isTrue();
         } finally {
             sleeper.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

@@ -32,20 +32,20 @@ class ChildContextTest {
         ProbeReport report = ProbeReport.readFrom(child);
 
         assertThat(report.workingDirectory())
-                .as("the child's working directory, as the child saw it")
+                .as("the child runs in a fresh JVM whose working directory is workingDirectory")
                 .isEqualTo(workDir.toRealPath());
         assertThat(workDir.resolve(ContextProbe.MARKER))
                 .as("the file the child created by a relative name lands in its working directory")
                 .exists();
         assertThat(report.variables())
-                .as("variables in the child: the one set for it, and PATH inherited from the parent")
+                .as("a name mapped to a value sets that variable in the child; every other variable (PATH) is inherited unchanged")
                 .containsEntry("WORKBOOK_GREETING", "good morning")
                 .containsEntry("PATH", System.getenv("PATH"));
         assertThat(System.getenv("WORKBOOK_GREETING"))
-                .as("the parent's own environment is not changed")
+                .as("this JVM's own environment is not changed")
                 .isNull();
         assertThat(System.getProperty("user.dir"))
-                .as("the parent's own working directory (user.dir) is not changed")
+                .as("this JVM's own working directory (user.dir) is not changed")
                 .isEqualTo(parentDir);
     }
 
@@ -58,16 +58,20 @@ class ChildContextTest {
         ProbeReport report = ProbeReport.readFrom(ChildContext.start(ContextProbe.class, dir, changes, inherited));
 
         assertThat(report.variables())
-                .as("%s was removed for the child; the child printed:%n%s", inherited, report.text())
+                .as("a name mapped to null removes that variable from the child (%s); the child printed:%n%s",
+                        inherited, report.text())
                 .doesNotContainKey(inherited);
-        assertThat(System.getenv(inherited)).as("the parent still has %s", inherited).isNotNull();
+        assertThat(System.getenv(inherited))
+                .as("this JVM's own environment is not changed: it still has %s", inherited)
+                .isNotNull();
     }
 
     @Test
     void aMissingWorkingDirectoryIsRejectedByName() {
         Path missing = dir.resolve("no such directory");
 
-        assertThatThrownBy(() -> ChildContext.start(ContextProbe.class, missing, Map.of()))
+        assertThatThrownBy(() -> ChildContext.start(ContextProbe.class, missing, Map.of()),
+                "a working directory that does not exist throws IllegalArgumentException naming it")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(missing.toString());
     }

@@ -26,10 +26,11 @@ class ConcurrentIncrementsTest {
         long result = ConcurrentIncrements.runConcurrently(counter, 10, 100, TestCounterUpdates::increment);
 
         assertThat(result)
-                .as("the value returned after 10 processes each made 100 locked increments")
+                .as("waits for every child, then returns the value the file holds: 10 processes x 100 increments")
                 .isEqualTo(1000);
         assertThat(Files.readString(counter, StandardCharsets.US_ASCII))
-                .as("the counter file after every child ended").isEqualTo("1000");
+                .as("each child calls update exactly incrementsEach times: the file holds 10 x 100 once every child ended")
+                .isEqualTo("1000");
     }
 
     @Test
@@ -40,15 +41,18 @@ class ConcurrentIncrementsTest {
 
         IncrementLog log = IncrementLog.read(TestCounterUpdates.logOf(counter));
         assertThat(log.countsByPid())
-                .as("increments per process: 3 children, 5 each, none made by this test JVM")
+                .as("each child is a process of its own, not this test JVM: 3 children made the increments")
                 .hasSize(3)
                 .doesNotContainKey(ProcessHandle.current().pid())
-                .allSatisfy((pid, count) -> assertThat(count).as("increments by pid %d", pid).isEqualTo(5));
+                .allSatisfy((pid, count) -> assertThat(count)
+                        .as("each child calls update exactly incrementsEach (5) times; pid %d did not", pid)
+                        .isEqualTo(5));
     }
 
     @Test
     void zeroProcessesAreRejected() {
-        assertThatThrownBy(() -> ConcurrentIncrements.runConcurrently(dir.resolve("c"), 0, 100, TestCounterUpdates::increment))
+        assertThatThrownBy(() -> ConcurrentIncrements.runConcurrently(dir.resolve("c"), 0, 100, TestCounterUpdates::increment),
+                "a count out of range (0 processes) throws IllegalArgumentException naming the parameter")
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("processes");
     }

@@ -29,7 +29,7 @@ class CounterInChildTest {
                 .as("the child's counter before adding: a fresh JVM starts from StaticCounter.START")
                 .isEqualTo(StaticCounter.START);
         assertThat(view.after())
-                .as("the child's counter after adding 5")
+                .as("addInChild adds amount in the child and returns the child's counter after the addition: START + 5")
                 .isEqualTo(StaticCounter.START + 5);
     }
 

@@ -25,8 +25,12 @@ class FileCounterTest {
     void aMissingFileCountsAsZero() throws Exception {
         Path counter = dir.resolve("counter.txt");
 
-        assertThat(FileCounter.incrementLocked(counter)).as("value returned for a missing counter file").isEqualTo(1);
-        assertThat(Files.readString(counter, StandardCharsets.US_ASCII)).as("content of the new counter file").isEqualTo("1");
+        assertThat(FileCounter.incrementLocked(counter))
+                .as("a missing file is created and counts as 0: the first increment returns 1")
+                .isEqualTo(1);
+        assertThat(Files.readString(counter, StandardCharsets.US_ASCII))
+                .as("the new value is written as decimal digits")
+                .isEqualTo("1");
     }
 
     @Test
@@ -34,9 +38,11 @@ class FileCounterTest {
         Path counter = dir.resolve("counter.txt");
         Files.writeString(counter, "99\n");
 
-        assertThat(FileCounter.incrementLocked(counter)).as("value returned after 99").isEqualTo(100);
+        assertThat(FileCounter.incrementLocked(counter))
+                .as("increments the counter by exactly one and returns the value written")
+                .isEqualTo(100);
         assertThat(Files.readString(counter, StandardCharsets.US_ASCII))
-                .as("content after incrementing 99: only the new digits").isEqualTo("100");
+                .as("the new value is written as decimal digits, replacing the old content entirely").isEqualTo("100");
     }
 
     @Test
@@ -44,7 +50,8 @@ class FileCounterTest {
         Path counter = dir.resolve("not a counter.txt");
         Files.writeString(counter, "forty-one");
 
-        assertThatThrownBy(() -> FileCounter.incrementLocked(counter))
+        assertThatThrownBy(() -> FileCounter.incrementLocked(counter),
+                "a file that holds something other than a number throws IllegalStateException naming the file")
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(counter.toString());
     }

@@ -70,7 +70,9 @@ record NightlyBatchRun(int exitValue, long programPid, String output, List<Event
                 .as("'%s' must be the last event, recorded by the program after every worker ended; the log was:%n%s",
                         NightlyBatch.FINISHED, this)
                 .isEqualTo(new Event(programPid, NightlyBatch.FINISHED));
-        assertThat(eventsNamed(NightlyBatch.FINISHED)).as("'%s' recorded once", NightlyBatch.FINISHED).hasSize(1);
+        assertThat(eventsNamed(NightlyBatch.FINISHED))
+                .as("FINISHED is recorded once, after the last worker has ended ('%s')", NightlyBatch.FINISHED)
+                .hasSize(1);
         int startedAt = events.indexOf(new Event(programPid, NightlyBatch.STARTED));
         assertThat(events.subList(0, startedAt))
                 .as("'%s' must come before any worker's event; the log was:%n%s", NightlyBatch.STARTED, this)

@@ -27,12 +27,17 @@ class NightlyBatchTest {
     void aWorkerCountOfZeroIsRejectedWithTheUsage() throws Exception {
         NightlyBatchRun run = NightlyBatchRun.run(dir, "0");
 
-        assertThat(run.exitValue()).as("exit value of NightlyBatch 0").isNotZero();
+        assertThat(run.exitValue())
+                .as("an argument that is not a whole number from 1 to MAX_WORKERS throws IllegalArgumentException:"
+                        + " NightlyBatch 0 must fail")
+                .isNotZero();
         assertThat(run.output())
                 .as("what NightlyBatch 0 printed: an IllegalArgumentException that shows the usage")
                 .contains("IllegalArgumentException")
                 .contains("WORKERS");
-        assertThat(run.eventsNamed(NightlyBatch.STARTED)).as("nothing is started for a bad argument").isEmpty();
+        assertThat(run.eventsNamed(NightlyBatch.STARTED))
+                .as("a bad argument is rejected before anything starts: STARTED is not recorded")
+                .isEmpty();
     }
 
     @Test

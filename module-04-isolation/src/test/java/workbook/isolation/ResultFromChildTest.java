@@ -33,11 +33,15 @@ class ResultFromChildTest {
 
         PrimeCountJob computed = ResultFromChild.computeInChild(job);
 
-        assertThat(computed).as("the child's copy is a different object from the parent's").isNotSameAs(job);
+        assertThat(computed)
+                .as("computeInChild returns the child's computed copy, a different object from the job passed in")
+                .isNotSameAs(job);
         assertThat(job.primes())
                 .as("the parent's own job: the child computed a copy, so this one stays uncomputed")
                 .isEmpty();
-        assertThat(computed.primes()).as("primes below 1000, computed by the child").hasValue(168);
+        assertThat(computed.primes())
+                .as("the returned copy holds what the child computed: 168 primes below 1000")
+                .hasValue(168);
     }
 
     @Test

@@ -28,7 +28,9 @@ class BlockingEchoServerTest {
         server.start();
         try (TestClient first = TestClient.connect(server.port());
              TestClient second = TestClient.connect(server.port())) {
-            assertThat(first.ask("first")).isEqualTo("FIRST");
+            assertThat(first.ask("first"))
+                    .as("the conversation is EchoProtocol's: the first client's line comes back upper-cased")
+                    .isEqualTo("FIRST");
 
             second.sendLine("second");
             assertThat(second.replyWithin(Duration.ofSeconds(1)))
@@ -37,7 +39,9 @@ class BlockingEchoServerTest {
                     .isEmpty();
 
             first.close();
-            assertThat(second.readReply()).as("the second client's reply, once the first has gone").isEqualTo("SECOND");
+            assertThat(second.readReply())
+                    .as("the server accepts the next client once the first client's conversation has ended, and answers it")
+                    .isEqualTo("SECOND");
             assertThat(second.servingPid())
                     .as("the blocking server answers in its own process (the test JVM)")
                     .isEqualTo(ProcessHandle.current().pid());
@@ -49,13 +53,19 @@ class BlockingEchoServerTest {
         server = new BlockingEchoServer();
         Thread serving = server.start();
         try (TestClient client = TestClient.connect(server.port())) {
-            assertThat(client.ask("one")).isEqualTo("ONE");
+            assertThat(client.ask("one"))
+                    .as("the conversation is EchoProtocol's: the line comes back upper-cased")
+                    .isEqualTo("ONE");
         }
         try (TestClient client = TestClient.connect(server.port())) {
-            assertThat(client.ask("two")).as("a client after the first has gone").isEqualTo("TWO");
+            assertThat(client.ask("two"))
+                    .as("the server closes a client's connection when its conversation ends, then serves the next")
+                    .isEqualTo("TWO");
         }
         server.close();
         serving.join(5000);
-        assertThat(serving.isAlive()).as("serve() was still running 5 s after close()").isFalse();
+        assertThat(serving.isAlive())
+                .as("serve() returns, without an exception, once close() has closed the listening socket: it still ran 5 s later")
+                .isFalse();
     }
 }

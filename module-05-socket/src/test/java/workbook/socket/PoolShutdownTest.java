@@ -39,15 +39,21 @@ class PoolShutdownTest {
         // (connected straight to the worker's port, so that this test does not depend on exercise 5.4).
         Worker taken = pool.takeIdleWorker();
         busy = TestClient.connect(taken.port());
-        assertThat(busy.servingPid()).isEqualTo(taken.pid());
+        assertThat(busy.servingPid())
+                .as("a client connected to a worker's port is served by that worker")
+                .isEqualTo(taken.pid());
 
         pool.close();
 
-        assertThat(pids).as("worker processes still running when close() returned (of %s; pid %d was busy)", pids, taken.pid())
+        assertThat(pids)
+                .as("close() ends every live worker, idle and busy, and returns only when each has exited (of %s; pid %d was busy)",
+                        pids, taken.pid())
                 .noneMatch(OsProcesses::isRunning);
-        assertThat(busy.endsWithin(Duration.ofSeconds(5))).as("the busy worker's client connection ended").isTrue();
+        assertThat(busy.endsWithin(Duration.ofSeconds(5)))
+                .as("the busy workers' clients see their connections end")
+                .isTrue();
         try (ServerSocket again = new ServerSocket(port, 50, InetAddress.getLoopbackAddress())) {
-            assertThat(again.getLocalPort()).as("the pool's port is free again after close()").isEqualTo(port);
+            assertThat(again.getLocalPort()).as("after close() the pool's port is free again").isEqualTo(port);
         }
     }
 }

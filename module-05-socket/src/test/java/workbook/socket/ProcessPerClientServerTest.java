@@ -52,16 +52,20 @@ class ProcessPerClientServerTest {
     @Test
     void eachClientIsServedByAChildProcessOfItsOwn() throws Exception {
         TestClient client = connect();
-        assertThat(client.ask("hello from a client")).isEqualTo("HELLO FROM A CLIENT");
+        assertThat(client.ask("hello from a client"))
+                .as("bytes are relayed both ways: the client gets the handler's reply")
+                .isEqualTo("HELLO FROM A CLIENT");
         long pid = client.servingPid();
 
-        assertThat(pid).as("the pid that served the client must not be the server's own").isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(pid)
+                .as("each client gets a handler, a new JVM: the pid that served the client is not the server's own")
+                .isNotEqualTo(ProcessHandle.current().pid());
         ProcessHandle handler = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("handler pid " + pid + " is not running"));
         assertThat(handler.parent().map(ProcessHandle::pid))
-                .as("the handler pid %d should be a child of the server's process", pid)
+                .as("each client's handler is a child of the server (pid %d is not)", pid)
                 .contains(ProcessHandle.current().pid());
         handler.info().commandLine().ifPresent(command -> assertThat(command)
-                .as("the handler's command line").contains(HandlerMain.class.getName()));
+                .as("each client's handler is a new JVM running HandlerMain").contains(HandlerMain.class.getName()));
 
         client.close();
         OsProcesses.awaitGone(pid, HANDLER_END, "the handler of a client that disconnected");
@@ -79,14 +83,18 @@ class ProcessPerClientServerTest {
         Set<Long> pids = new HashSet<>();
         for (TestClient client : ten) {
             String reply = client.readReply();
-            assertThat(reply).startsWith("PID ");
+            assertThat(reply)
+                    .as("each client gets a handler, which answers the PID request with its pid")
+                    .startsWith("PID ");
             pids.add(Long.parseLong(reply.substring(4)));
         }
         assertThat(pids).as("ten connected clients must be served by ten different processes").hasSize(10);
         assertThat(pids).as("all ten handlers must be running at the same time, while their clients are connected")
                 .allMatch(OsProcesses::isRunning);
         for (TestClient client : ten) {
-            assertThat(client.ask("still there?")).isEqualTo("STILL THERE?");
+            assertThat(client.ask("still there?"))
+                    .as("handle does not wait for the conversation: each of the ten clients is still served")
+                    .isEqualTo("STILL THERE?");
         }
         ten.forEach(TestClient::close);
         for (long pid : pids) {
@@ -103,10 +111,14 @@ class ProcessPerClientServerTest {
 
         server.close();
 
-        assertThat(List.of(first, second)).as("handler processes still running when close() returned")
+        assertThat(List.of(first, second)).as("stopHandlers ends every running handler and returns only when each has exited")
                 .noneMatch(OsProcesses::isRunning);
-        assertThat(one.endsWithin(Duration.ofSeconds(5))).as("the first client's connection ended after close()").isTrue();
-        assertThat(two.endsWithin(Duration.ofSeconds(5))).as("the second client's connection ended after close()").isTrue();
+        assertThat(one.endsWithin(Duration.ofSeconds(5)))
+                .as("stopHandlers closes every client connection: the first client's is still open")
+                .isTrue();
+        assertThat(two.endsWithin(Duration.ofSeconds(5)))
+                .as("stopHandlers closes every client connection: the second client's is still open")
+                .isTrue();
     }
 
     @Test
@@ -123,7 +135,9 @@ class ProcessPerClientServerTest {
         boolean speaksTheProtocolItself = server.stream()
                 .flatMap(c -> c.getDirectDependenciesFromSelf().stream())
                 .anyMatch(d -> d.getTargetClass().isEquivalentTo(EchoProtocol.class));
-        assertThat(startsAProcess).as("ProcessPerClientServer should start each handler with ProcessBuilder.start()").isTrue();
+        assertThat(startsAProcess)
+                .as("ProcessPerClientServer should start each handler with ProcessBuilder.start()")
+                .isTrue();
         assertThat(speaksTheProtocolItself)
                 .as("ProcessPerClientServer uses EchoProtocol itself: the conversation must run in the handler process"
                         + " (HandlerMain), the server only relays bytes")

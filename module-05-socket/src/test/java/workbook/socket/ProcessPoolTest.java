@@ -54,12 +54,15 @@ class ProcessPoolTest {
         Set<Long> served = new HashSet<>();
         for (int i = 0; i < 6; i++) {
             try (TestClient client = connect()) {
-                assertThat(client.ask("client " + i)).isEqualTo("CLIENT " + i);
+                assertThat(client.ask("client " + i))
+                        .as("the pool relays bytes both ways between the client and a worker")
+                        .isEqualTo("CLIENT " + i);
                 served.add(client.servingPid());
             }
         }
         assertThat(workerPids).as("every client must be served by one of the pre-started workers").containsAll(served);
-        assertThat(pids(pool.workers())).as("the pool's workers after six clients (no worker is replaced when nothing crashed)")
+        assertThat(pids(pool.workers()))
+                .as("a worker is given back to the idle ones and reused: none is replaced when nothing crashed")
                 .isEqualTo(workerPids);
         assertThat(OsProcesses.runningDescendants())
                 .as("processes running under the server after six clients: only the two workers, none started per client")
@@ -87,6 +90,8 @@ class ProcessPoolTest {
         assertThat(third.readReply())
                 .as("the third client, once the first has gone, is served by the worker the first one used")
                 .isEqualTo("PID " + firstPid);
-        assertThat(second.ask("still served")).isEqualTo("STILL SERVED");
+        assertThat(second.ask("still served"))
+                .as("a client in conversation keeps its worker while others wait")
+                .isEqualTo("STILL SERVED");
     }
 }
