@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import workbook.join.children.SleepThenExit;
 import workbook.process.JavaCommand;
 import workbook.process.JvmProcess;
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.daemon.children.Chores;
 import workbook.daemon.children.ParentWatchHost;
 import workbook.process.ExitStatus;
 import workbook.process.JavaCommand;

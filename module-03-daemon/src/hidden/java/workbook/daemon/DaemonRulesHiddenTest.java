@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.daemon.children.Chores;
 import workbook.process.JvmProcess;
 import workbook.testsupport.Exercise;
 

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import workbook.daemon.children.Chores;
 import workbook.testsupport.Exercise;
 
 @Exercise("3.2")

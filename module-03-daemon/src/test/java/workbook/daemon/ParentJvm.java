@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import workbook.daemon.children.ChildStarter;
 import workbook.process.JavaCommand;
 import workbook.testsupport.OsProcesses;
 

@@ -1,4 +1,4 @@
-package workbook.join;
+package workbook.join.children;
 
 /**
  * A plain program for tests that need a {@link Process} rather than a JvmProcess:

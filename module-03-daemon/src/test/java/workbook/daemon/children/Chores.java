@@ -1,4 +1,4 @@
-package workbook.daemon;
+package workbook.daemon.children;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -6,27 +6,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import workbook.daemon.DaemonProcess;
 
 /**
  * What the children in this module's tests do. Every method runs in a child JVM; the arguments are
  * strings, so that the lambdas that call them can travel to the child.
  */
-final class Chores {
+public final class Chores {
 
     /** How long a child that "waits" lives at most, so that even a leak ends by itself eventually. */
-    static final Duration LIFETIME = Duration.ofSeconds(90);
+    public static final Duration LIFETIME = Duration.ofSeconds(90);
 
     private Chores() {
     }
 
     /** Writes this JVM's pid to {@code readyFile} (atomically), then sleeps for {@link #LIFETIME}. */
-    static void markReadyAndWait(String readyFile) {
+    public static void markReadyAndWait(String readyFile) {
         markReady(readyFile);
         sleep(LIFETIME);
     }
 
     /** Writes this JVM's pid to {@code readyFile} (atomically) and returns: the child's work is done. */
-    static void markReady(String readyFile) {
+    public static void markReady(String readyFile) {
         Path file = Path.of(readyFile);
         Path partial = file.resolveSibling(file.getFileName() + ".partial");
         try {
@@ -41,7 +42,7 @@ final class Chores {
      * Tries to start a child of its own and says on standard output what happened: {@code refused: ...}
      * with the exception's message, or {@code started <pid>}.
      */
-    static void tryToStartAChild(String grandchildReadyFile) {
+    public static void tryToStartAChild(String grandchildReadyFile) {
         DaemonProcess grandchild = new DaemonProcess("grandchild", () -> markReady(grandchildReadyFile));
         try {
             grandchild.start();
@@ -57,7 +58,7 @@ final class Chores {
         System.out.println("started " + grandchild.pid());
     }
 
-    static void sleep(Duration duration) {
+    public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
@@ -66,7 +67,7 @@ final class Chores {
     }
 
     /** Waits (bounded) until a file exists; true if it does. */
-    static boolean awaitFile(Path file, Duration within) {
+    public static boolean awaitFile(Path file, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         while (!Files.exists(file)) {
             if (System.nanoTime() >= deadline) {

@@ -1,15 +1,16 @@
-package workbook.daemon;
+package workbook.daemon.children;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import workbook.daemon.DaemonProcess;
 import workbook.process.JvmProcess;
 
 /**
  * The intermediate parent of the orphan and daemon tests: a JVM that starts one child, reports the
  * child's pid, and then either ends normally or waits to be ended from outside.
  *
- * <pre>java ... workbook.daemon.ChildStarter daemon|plain return|wait READY_FILE</pre>
+ * <pre>java ... workbook.daemon.children.ChildStarter daemon|plain return|wait READY_FILE</pre>
  *
  * <ul>
  *   <li>{@code daemon}: the child is a {@link DaemonProcess} with the daemon flag set;
