@@ -228,9 +228,16 @@ public final class ResultsRecorder implements TestExecutionListener {
         return Optional.empty();
     }
 
-    private static String firstLine(Throwable failure) {
-        String message = String.valueOf(failure.getMessage());
-        String line = message.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
-        return failure.getClass().getSimpleName() + ": " + line;
+    /**
+     * @return the failure's type and the first line of its message; when that line is only an assertion's
+     *     description ({@code [the rule]}, as AssertJ puts it on a line of its own), the next two lines too, so
+     *     that the board shows the rule and then what was expected and what came
+     */
+    static String firstLine(Throwable failure) {
+        List<String> lines = String.valueOf(failure.getMessage()).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        String first = lines.isEmpty() ? "" : lines.get(0);
+        boolean onlyADescription = first.startsWith("[") && first.endsWith("]");
+        String shown = onlyADescription ? String.join(" ", lines.subList(0, Math.min(3, lines.size()))) : first;
+        return failure.getClass().getSimpleName() + ": " + shown;
     }
 }

@@ -50,4 +50,17 @@ class ResultsRecorderTest {
         assertThat(records).filteredOn(r -> r.status() == TestRecord.Status.FAILED)
                 .singleElement().satisfies(r -> assertThat(r.message()).contains("expected a reply to 'ok"));
     }
+
+    @Test
+    void aFailureShowsTheAssertionsRuleThenWhatWasExpectedAndWhatCame() {
+        assertThat(ResultsRecorder.firstLine(new AssertionError("[the launcher is this JVM's] \nexpected: \"a\"\n but was: \"b\"\nat line 3")))
+                .as("a description on a line of its own is followed by the two lines that say what was expected and what came")
+                .isEqualTo("AssertionError: [the launcher is this JVM's] expected: \"a\" but was: \"b\"");
+        assertThat(ResultsRecorder.firstLine(new AssertionError("[a blank name is rejected] \nExpecting code to raise a throwable.")))
+                .isEqualTo("AssertionError: [a blank name is rejected] Expecting code to raise a throwable.");
+        assertThat(ResultsRecorder.firstLine(new IllegalStateException("child 42 was still alive\nmore detail")))
+                .as("any other message: its first line only")
+                .isEqualTo("IllegalStateException: child 42 was still alive");
+        assertThat(ResultsRecorder.firstLine(new NullPointerException())).isEqualTo("NullPointerException: null");
+    }
 }
