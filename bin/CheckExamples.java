@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * block must match the program's standard output line by line; {@code {NAME}} stands for a part that
  * varies from run to run (a pid, a time), and the same name stands for the same value each time.
  * A program whose source says {@value #SERVER} (a launcher that runs a server until Ctrl-C) has its code
- * checked here and is run by bin/check-examples itself, against the reference solutions.
+ * checked here and is run by bin/check-examples itself, against the reference solutions. A source without
+ * a {@code main} is a helper the examples share (module 01's {@code ProcStatus}), not an example.
  */
 public final class CheckExamples {
 
@@ -115,12 +116,16 @@ public final class CheckExamples {
         return blocks;
     }
 
+    /** @return the programs of {@code dir} (sources with a {@code main}), by class name; helpers they share are not examples */
     private static Map<String, Path> sources(Path dir) throws IOException {
         Map<String, Path> sources = new LinkedHashMap<>();
         if (Files.isDirectory(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(f -> f.toString().endsWith(".java"))
-                        .forEach(f -> sources.put(f.getFileName().toString().replace(".java", ""), f));
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    if (Files.readString(file).contains("public static void main(")) {
+                        sources.put(file.getFileName().toString().replace(".java", ""), file);
+                    }
+                }
             }
         }
         return sources;

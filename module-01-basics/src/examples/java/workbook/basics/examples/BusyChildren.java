@@ -1,12 +1,7 @@
 package workbook.basics.examples;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +12,6 @@ import java.util.Map;
  */
 public final class BusyChildren {
 
-    /** How long the children get to become busy shells; it takes milliseconds, the bound is for a loaded machine. */
-    private static final long BUSY_WITHIN_MILLIS = 10_000;
 
     private BusyChildren() {
     }
@@ -32,14 +25,14 @@ public final class BusyChildren {
             List<Map<String, String>> before = new ArrayList<>();
             List<Duration> cpuBefore = new ArrayList<>();
             for (Process child : children) {
-                before.add(awaitBusyShell(child.pid()));
+                before.add(ProcStatus.await(child.pid(), "sh", 'R'));
                 cpuBefore.add(child.info().totalCpuDuration().orElseThrow());
             }
             Thread.sleep(1000);
             System.out.println(n + " busy children, watched for 1 s:");
             for (int i = 0; i < n; i++) {
                 Process child = children.get(i);
-                Map<String, String> after = status(child.pid());
+                Map<String, String> after = ProcStatus.read(child.pid());
                 long onCore = child.info().totalCpuDuration().orElseThrow().minus(cpuBefore.get(i)).toMillis();
                 System.out.println("  state " + after.get("State").charAt(0)
                         + ", voluntary switches " + delta(before.get(i), after, "voluntary_ctxt_switches")
@@ -54,39 +47,5 @@ public final class BusyChildren {
 
     private static long delta(Map<String, String> before, Map<String, String> after, String field) {
         return Long.parseLong(after.get(field)) - Long.parseLong(before.get(field));
-    }
-
-    /**
-     * Reads the child's /proc/PID/status until it shows the program {@code sh}: right after start() the
-     * child may still be the JDK's launch helper (JDK 17), whose switches are not the loop's.
-     */
-    private static Map<String, String> awaitBusyShell(long pid) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + BUSY_WITHIN_MILLIS * 1_000_000;
-        while (true) {
-            Map<String, String> status = status(pid);
-            if ("sh".equals(status.get("Name")) && status.getOrDefault("State", "").startsWith("R")) {
-                return status;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("child " + pid + " is not a busy 'sh' after 10 s: " + status);
-            }
-            Thread.sleep(10);
-        }
-    }
-
-    /** @return the fields of /proc/PID/status, name to value (an empty map if the file is gone) */
-    private static Map<String, String> status(long pid) throws IOException {
-        Map<String, String> fields = new LinkedHashMap<>();
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                int colon = line.indexOf(':');
-                if (colon > 0) {
-                    fields.put(line.substring(0, colon), line.substring(colon + 1).strip());
-                }
-            }
-        } catch (NoSuchFileException e) {
-            fields.clear();
-        }
-        return fields;
     }
 }
