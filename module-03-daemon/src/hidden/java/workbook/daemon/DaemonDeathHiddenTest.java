@@ -83,10 +83,10 @@ class DaemonDeathHiddenTest {
         daemon.start();
         assertThat(daemon.join(Duration.ofSeconds(30))).as("the daemon ended within 30 s").isTrue();
 
+        // Only the refusal itself: its wording is 3.2's clause, checked by 3.2's tests, and must not cost 3.3 points.
         assertThat(daemon.output())
                 .as("what a real daemon child said when it tried to start a child (its errors: %s)", daemon.errorOutput())
-                .startsWith("refused: java.lang.IllegalStateException")
-                .contains("daemonic processes are not allowed to have children");
+                .startsWith("refused: java.lang.IllegalStateException");
         assertThat(grandchildReady).as("a refused grandchild never ran").doesNotExist();
     }
 
