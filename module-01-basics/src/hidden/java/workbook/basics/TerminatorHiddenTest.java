@@ -50,6 +50,18 @@ class TerminatorHiddenTest {
     }
 
     @Test
+    void aZeroGraceIsAllowedAndEndsInTheKill(@TempDir Path dir) throws Exception {
+        child = Children.start(Children.java(ShutdownHookChild.class, "stubborn", dir.toString()), dir);
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("ready")));
+
+        StopOutcome outcome = Terminator.stop(child, Duration.ZERO);
+
+        assertThat(outcome).as("stop() with a zero grace: only a negative grace is refused; zero means the polite request"
+                + " and, for a child that ignores it, the kill without waiting: KILLED").isEqualTo(StopOutcome.KILLED);
+        assertThat(child.isAlive()).as("stop() returns only once the process has ended").isFalse();
+    }
+
+    @Test
     void thePoliteRequestComesFirstSoTheChildCanCleanUp(@TempDir Path dir) throws Exception {
         child = Children.start(Children.java(ShutdownHookChild.class, "polite", dir.toString()), dir);
         await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(dir.resolve("ready")));

@@ -83,6 +83,21 @@ class HandoffHiddenTest {
     }
 
     @Test
+    void aChildWhoseStartFailsLeavesNoStartedEvent() {
+        // Unstartable's start() throws before any process exists: "as soon as start() has returned" never comes.
+        Path log = dir.resolve("events.log");
+
+        Throwable thrown = catchThrowable(() -> Handoff.startAndJoin(new Unstartable(), log));
+
+        assertThat(thrown).as("startAndJoin() with a child that start() rejects: start()'s IllegalArgumentException passes on"
+                + " (there is no child to join and no exit status to return)").isInstanceOf(IllegalArgumentException.class);
+        assertThat(EventLog.read(log))
+                .as("'%s' is recorded once start() has returned; this child's start() threw, so the log must stay empty",
+                        Handoff.CHILD_STARTED)
+                .isEmpty();
+    }
+
+    @Test
     void aChildLongerThanAnyGuessedLimitIsJoinedToItsEnd() throws Exception {
         // A join with a limit "to be safe" (a few seconds) records the join while this child still runs.
         long sleep = ThreadLocalRandom.current().nextLong(6_500, 8_000);

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -176,19 +177,36 @@ class OwnFilesHiddenTest {
     void aFileWithAnotherPidIsReported() throws Exception {
         // Worker 0 writes its file and ends; while worker 1 is still frozen, the test puts another pid in that file.
         Path file0 = dir.resolve(FileMaker.fileName(0));
-        AtomicBoolean bothFrozen = new AtomicBoolean();
-        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, first -> {
-            signal("-CONT", first.pid());
-            first.onExit().get(30, TimeUnit.SECONDS);
+        assertWorkerZeroIsReportedAfter(first -> {
+            thawAndAwaitEnd(first);
             Files.writeString(file0, FileMaker.contentFor(0, 1), StandardCharsets.UTF_8);
-        });
-        if (bothFrozen.get()) {
-            assertThat(thrown).as("worker 0's file names pid 1, not worker 0's pid: the file must hold exactly"
-                    + " FileMaker.contentFor(index, that worker's pid)")
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
-        } else {
-            assertNothingWasDoneAndBothSucceeded(thrown);
-        }
+        }, "worker 0's file names pid 1, not worker 0's pid: the file must hold exactly FileMaker.contentFor(index, that"
+                + " worker's pid)");
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes workers with SIGSTOP and reads their state from /proc")
+    void aFileThatDiffersOnlyInWhiteSpaceIsReported() throws Exception {
+        // Worker 0 writes its file and ends; while worker 1 is still frozen, the test adds one space at its end.
+        Path file0 = dir.resolve(FileMaker.fileName(0));
+        assertWorkerZeroIsReportedAfter(first -> {
+            thawAndAwaitEnd(first);
+            Files.writeString(file0, " ", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }, "worker 0's file holds its content and one more space: the file must hold exactly"
+                + " FileMaker.contentFor(index, pid), white space included (compare without strip() or trim())");
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "freezes workers with SIGSTOP and reads their state from /proc")
+    void aFolderInPlaceOfAFileIsReported() throws Exception {
+        // Worker 0 writes its file and ends; while worker 1 is still frozen, the test puts a folder in its place.
+        Path file0 = dir.resolve(FileMaker.fileName(0));
+        assertWorkerZeroIsReportedAfter(first -> {
+            thawAndAwaitEnd(first);
+            Files.delete(file0);
+            Files.createDirectory(file0);
+        }, "where worker 0's file should be there is a folder: a file that is missing or wrong is an"
+                + " IllegalStateException naming the worker (a folder exists, but it is not a regular file)");
     }
 
     @Test
@@ -196,17 +214,30 @@ class OwnFilesHiddenTest {
     void aWorkerThatWasKilledIsReportedEvenIfItsFileIsRight() throws Exception {
         // Worker 0 is killed while frozen; the test writes the very file it would have written.
         Path file0 = dir.resolve(FileMaker.fileName(0));
-        AtomicBoolean bothFrozen = new AtomicBoolean();
-        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, first -> {
+        assertWorkerZeroIsReportedAfter(first -> {
             long pid = first.pid();
             first.destroyForcibly();
             first.onExit().get(30, TimeUnit.SECONDS);
             Files.writeString(file0, FileMaker.contentFor(0, pid), StandardCharsets.UTF_8);
-        });
+        }, "worker 0 was killed (it did not exit normally), although its file is right: check how each worker ended, not"
+                + " only its file");
+    }
+
+    /** Lets a frozen worker go on and waits until it has ended (so its file is written, or never will be). */
+    private static void thawAndAwaitEnd(ProcessHandle worker) throws Exception {
+        signal("-CONT", worker.pid());
+        worker.onExit().get(30, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Runs {@code createEach(dir, 2)} while {@code action} is done to worker 0 (worker 1 frozen meanwhile), and expects
+     * worker 0 to be reported, for the reason {@code why}.
+     */
+    private void assertWorkerZeroIsReportedAfter(FirstWorkerAction action, String why) throws Exception {
+        AtomicBoolean bothFrozen = new AtomicBoolean();
+        Throwable thrown = whileWorkerOneIsFrozen(bothFrozen, action);
         if (bothFrozen.get()) {
-            assertThat(thrown).as("worker 0 was killed (it did not exit normally), although its file is right: check"
-                    + " how each worker ended, not only its file")
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
+            assertThat(thrown).as(why).isInstanceOf(IllegalStateException.class).hasMessageContaining("worker-0");
         } else {
             assertNothingWasDoneAndBothSucceeded(thrown);
         }

@@ -6,11 +6,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.daemon.children.Chores;
@@ -105,6 +108,29 @@ class DaemonDeathHiddenTest {
         assertThat(readsSystemIn)
                 .as("ParentWatch (or a class nested in it) reads System.in: the closed pipe is the signal that the parent is gone")
                 .isTrue();
+    }
+
+    @Test
+    @EnabledOnOs(value = OS.LINUX, disabledReason = "gives the child a folder as standard input, which a shell can open"
+            + " there but nobody can read")
+    void whenStandardInputBreaksTheJvmExitsWithParentGone(@TempDir Path dir) throws Exception {
+        // Every read of a folder fails with an IOException ("Is a directory"), as a pipe that breaks does; the shell
+        // opens the folder as the child's standard input and then becomes the child (exec).
+        List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", "exec \"$@\" < \"$0\"", dir.toString()));
+        command.addAll(JavaCommand.forClass(ParentWatchHost.class, dir.resolve("watch.ready").toString(),
+                dir.resolve("hook.ran").toString()));
+        Process host = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("output.txt").toFile()).start();
+        try {
+            assertThat(host.waitFor(20, TimeUnit.SECONDS))
+                    .as("the watching child ended within 20 s when reading its standard input failed: an IOException"
+                            + " from standard input means the parent is gone, as end-of-file does")
+                    .isTrue();
+            assertThat(host.exitValue()).as("exit value of a JVM whose standard input broke: ParentWatch.PARENT_GONE (%s)",
+                    Files.readString(dir.resolve("output.txt")).strip()).isEqualTo(ParentWatch.PARENT_GONE);
+        } finally {
+            host.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test

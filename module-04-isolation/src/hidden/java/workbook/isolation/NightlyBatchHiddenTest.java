@@ -34,6 +34,24 @@ class NightlyBatchHiddenTest {
     }
 
     @Test
+    void startedIsRecordedBeforeTheFirstWorkerIsStarted() throws Exception {
+        // The program's temporary folder does not exist, so JvmProcess.start() cannot write a worker's state file
+        // and the first worker's start() throws. Whatever main recorded before that call is all the log can hold.
+        Path missing = dir.resolve("no-such-folder");
+
+        NightlyBatchRun run = NightlyBatchRun.run(dir, List.of("-Djava.io.tmpdir=" + missing), "2");
+
+        assertThat(run.events()).as("test set-up: with java.io.tmpdir=%s no worker can start, so no worker records anything;"
+                + " the program printed:%n%s", missing, run.output())
+                .noneMatch(e -> e.what().startsWith("worker "));
+        assertThat(run.eventsNamed(NightlyBatch.STARTED))
+                .as("'%s' is recorded once, by the program (pid %d), before any worker starts: here the first worker's"
+                        + " start() failed, and the log must still hold it; the log was:%n%s",
+                        NightlyBatch.STARTED, run.programPid(), run)
+                .containsExactly(new NightlyBatchRun.Event(run.programPid(), NightlyBatch.STARTED));
+    }
+
+    @Test
     void badArgumentsAreRejectedBeforeAnythingStarts() throws Exception {
         List<List<String>> badArguments = List.of(List.of(), List.of("two"), List.of("17"), List.of("1", "2"));
         for (List<String> args : badArguments) {

@@ -27,10 +27,16 @@ record NightlyBatchRun(int exitValue, long programPid, String output, List<Event
     }
 
     static NightlyBatchRun run(Path dir, String... args) throws IOException, InterruptedException {
+        return run(dir, List.of(), args);
+    }
+
+    /** Runs the program with {@code jvmOptions} added to its JVM's command line (they reach its workers only if it passes them on). */
+    static NightlyBatchRun run(Path dir, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         Path log = dir.resolve("events.log");
         Path output = dir.resolve("program-output.txt");
         Files.deleteIfExists(log);
         List<String> options = new ArrayList<>(JavaCommand.LEAN_JVM_OPTIONS);
+        options.addAll(jvmOptions);
         options.add("-D" + EventLog.PROPERTY + "=" + log);
         Process program = Program.runToEnd(new ProcessBuilder(JavaCommand.forClass(NightlyBatch.class, options, List.of(args))),
                 output, Duration.ofSeconds(40), "NightlyBatch " + String.join(" ", args));

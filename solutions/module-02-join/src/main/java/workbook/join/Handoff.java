@@ -32,6 +32,8 @@ public final class Handoff {
      * @param eventLog the log file the parent (and possibly the child) write events to
      * @return how the child ended
      * @throws NullPointerException if an argument is null
+     * @throws IllegalArgumentException if {@code start()} rejects the child (it cannot be carried to a child
+     *         JVM); nothing is recorded then, since the child never started
      * @throws InterruptedException if this thread is interrupted while joining
      */
     public static ExitStatus startAndJoin(JvmProcess child, Path eventLog) throws InterruptedException {
