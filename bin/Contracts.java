@@ -97,6 +97,8 @@ public final class Contracts {
         final int line;
         final List<String> skeletons = new ArrayList<>();
         final List<String> lessons = new ArrayList<>();
+        /** Earlier exercises whose code this one calls by design (3.5 reaps by 3.4's state): a wrong one costs both. */
+        final List<String> uses = new ArrayList<>();
         final Map<String, List<String>> clauses = new LinkedHashMap<>();
         final Map<String, Integer> clauseLines = new LinkedHashMap<>();
 
@@ -290,6 +292,8 @@ public final class Contracts {
                 block.skeletons.add(value);
             } else if (key.equals("lesson")) {
                 block.lessons.add(value);
+            } else if (key.equals("uses")) {
+                block.uses.addAll(List.of(value.split("\\s+")));
             } else if (key.equals("clause")) {
                 clause = value;
                 if (block.clauses.containsKey(value)) {
@@ -304,7 +308,7 @@ public final class Contracts {
                     block.clauses.get(clause).add(value);
                 }
             } else {
-                problems.add(where + ": unknown line '" + line + "' (expected exercise, skeleton, lesson, clause or test)");
+                problems.add(where + ": unknown line '" + line + "' (expected exercise, skeleton, lesson, uses, clause or test)");
             }
         }
         return blocks;
@@ -343,6 +347,12 @@ public final class Contracts {
         for (Block block : blocks) {
             String at = name + "/contracts.txt:" + block.line + " exercise " + block.id;
             checkFiles(root, module, block, at, problems);
+            for (String used : block.uses) {
+                int usedAt = tableIds.indexOf(used);
+                if (usedAt < 0 || usedAt >= tableIds.indexOf(block.id)) {
+                    problems.add(at + ": uses " + used + ", which is no earlier exercise of the module");
+                }
+            }
             if (block.clauses.isEmpty()) {
                 problems.add(at + ": no clause");
             }
@@ -527,6 +537,10 @@ public final class Contracts {
             System.out.println("clauses:   unknown (" + m + "/contracts.txt " + (module.contracts().isPresent()
                     ? "has no exercise " + id : "does not exist yet") + ")");
             return;
+        }
+        if (!block.get().uses.isEmpty()) {
+            System.out.println("uses:      " + String.join(", ", block.get().uses) + " (its code, by design: a wrong "
+                    + String.join(" or ", block.get().uses) + " can cost this exercise too)");
         }
         System.out.println("clauses:   " + block.get().clauses.size());
         for (Map.Entry<String, List<String>> clause : block.get().clauses.entrySet()) {

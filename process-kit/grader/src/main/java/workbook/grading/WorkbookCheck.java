@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
 import workbook.testsupport.ExerciseCatalog;
 import workbook.testsupport.ExerciseScore;
 import workbook.testsupport.ModuleScore;
@@ -28,9 +29,11 @@ import workbook.testsupport.TestRecord;
  * <p>{@code reference}: after {@code ./mvnw -Psolutions verify}, every test of every module passed, every
  * test grades a registered exercise, and every exercise has visible and hidden tests.
  * {@code skeleton}: after {@code ./mvnw -Pgrading test} on the skeleton, no graded test passed, so the
- * skeleton earns nothing. {@code wrong N.M MODULE_DIR}: after a run of the reference with one wrong
- * solution overlaid ({@code bin/check-wrong-solutions}), exercise N.M lost its points and every other
- * exercise kept them. Exits 1 and lists the problems if an invariant does not hold.
+ * skeleton earns nothing. {@code wrong N.M MODULE_DIR [USER...]}: after a run of the reference with one
+ * wrong solution overlaid ({@code bin/check-wrong-solutions}), exercise N.M lost its points and every other
+ * exercise kept them, except the USER exercises, which use N.M's code by design (a {@code uses} line of the
+ * module's contract table: 3.5 reaps by 3.4's process state) and may lose theirs with it. Exits 1 and lists
+ * the problems if an invariant does not hold.
  */
 public final class WorkbookCheck {
 
@@ -50,11 +53,11 @@ public final class WorkbookCheck {
      * @return the exit status: 0 if the invariant holds, 1 if it does not, 2 for a usage error
      */
     static int check(String[] args, PrintStream out) {
-        if (args.length == 3 && args[0].equals("wrong")) {
-            return checkWrongSolution(args[1], Path.of(args[2]), out);
+        if (args.length >= 3 && args[0].equals("wrong")) {
+            return checkWrongSolution(args[1], Path.of(args[2]), Set.copyOf(List.of(args).subList(3, args.length)), out);
         }
         if (args.length < 2 || !(args[0].equals("reference") || args[0].equals("skeleton"))) {
-            out.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...   or   WorkbookCheck wrong N.M MODULE_DIR");
+            out.println("usage: WorkbookCheck reference|skeleton MODULE_DIR...   or   WorkbookCheck wrong N.M MODULE_DIR [USER...]");
             return 2;
         }
         boolean reference = args[0].equals("reference");
@@ -113,11 +116,12 @@ public final class WorkbookCheck {
         return 0;
     }
 
-    private static int checkWrongSolution(String exerciseId, Path module, PrintStream out) {
+    private static int checkWrongSolution(String exerciseId, Path module, Set<String> users, PrintStream out) {
         ExerciseCatalog catalog = loadCatalog(module).orElseThrow(() ->
                 new IllegalStateException(module + " has no exercise catalog in target/test-classes: was it built?"));
         ModuleScore score = ModuleScore.of(catalog, ModuleScore.readResults(module));
         List<String> problems = new ArrayList<>();
+        List<String> usersThatLost = new ArrayList<>();
         if (catalog.find(exerciseId).isEmpty()) {
             problems.add("exercise " + exerciseId + " is not registered in " + module);
         }
@@ -126,7 +130,9 @@ public final class WorkbookCheck {
             if (target && exercise.done()) {
                 problems.add("the wrong solution for " + exerciseId + " passes every test of that exercise: the tests do not catch it");
             }
-            if (!target && !exercise.done()) {
+            if (!target && !exercise.done() && users.contains(exercise.spec().id())) {
+                usersThatLost.add(exercise.spec().id());
+            } else if (!target && !exercise.done()) {
                 problems.add("exercise " + exercise.spec().id() + " lost its points too: " + exercise.firstProblem()
                         .map(t -> t.testClass() + "." + t.test() + " [" + t.status() + "] " + t.message()).orElse("no tests ran"));
             }
@@ -138,8 +144,10 @@ public final class WorkbookCheck {
         String caughtBy = score.exercises().stream().filter(e -> e.spec().id().equals(exerciseId)).findFirst()
                 .flatMap(ExerciseScore::firstProblem).map(t -> t.testClass().replaceAll(".*\\.", "") + "." + t.test())
                 .orElse("?");
-        out.println("caught: exercise " + exerciseId + " loses its points (first failing test: " + caughtBy
-                + "); the other exercises keep theirs");
+        out.println("caught: exercise " + exerciseId + " loses its points (first failing test: " + caughtBy + "); "
+                + (usersThatLost.isEmpty() ? "the other exercises keep theirs"
+                        : "so does " + String.join(", ", usersThatLost) + ", which uses " + exerciseId
+                                + "'s code by design; the other exercises keep theirs"));
         return 0;
     }
 

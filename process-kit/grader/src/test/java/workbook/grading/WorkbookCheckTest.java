@@ -113,8 +113,19 @@ class WorkbookCheckTest {
         assertThat(check("wrong", "7.1", collateral.toString())).isEqualTo(1);
         assertThat(printed).contains("exercise 7.2 lost its points too");
 
+
         assertThat(check("wrong", "7.5", caught.toString())).isEqualTo(1);
         assertThat(printed).contains("exercise 7.5 is not registered");
+
+        // 7.2 uses 7.1's code by design (a "uses" line of the contract table): it may lose its points with 7.1.
+        Path bothLost = module(visible("7.1", Status.FAILED), hidden("7.1", Status.FAILED),
+                visible("7.2", Status.PASSED), hidden("7.2", Status.FAILED));
+        assertThat(check("wrong", "7.1", bothLost.toString(), "7.2")).as(printed).isZero();
+        assertThat(printed).contains("caught: exercise 7.1").contains("so does 7.2, which uses 7.1's code by design");
+        Path onlyItsOwn = module(visible("7.1", Status.PASSED), hidden("7.1", Status.FAILED),
+                visible("7.2", Status.PASSED), hidden("7.2", Status.PASSED));
+        assertThat(check("wrong", "7.1", onlyItsOwn.toString(), "7.2")).as(printed).isZero();
+        assertThat(printed).contains("the other exercises keep theirs").doesNotContain("so does");
     }
 
     @Test
