@@ -106,11 +106,15 @@ class NightlyBatchHiddenTest {
                 Thread.sleep(10);
             }
 
+            // A frozen worker never ends, so a main that joins inside its start loop never gets past the first frozen
+            // one: it has at most one frozen worker, however many of the others ran to their end. A correct main has
+            // all of them started; on a very busy machine one may end before the test could freeze it, so two is
+            // the bar, not three.
             assertThat(freezer.caught())
-                    .as("worker JVMs of NightlyBatch %d started while none of them could end (the test froze each one as"
-                            + " it started): start all the workers in one loop and join them in a second; joining inside"
-                            + " the start loop runs them one after the other", workers)
-                    .hasSize(workers);
+                    .as("worker JVMs of NightlyBatch %d running at the same moment (the test froze each one as it started,"
+                            + " and a frozen worker never ends): at least 2; start all the workers in one loop and join"
+                            + " them in a second; joining inside the start loop runs them one after the other", workers)
+                    .hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
