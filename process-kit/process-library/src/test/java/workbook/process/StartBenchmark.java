@@ -1,5 +1,7 @@
 package workbook.process;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +14,14 @@ import java.util.Map;
  * performance section quotes its figures. The variants take turns in every round, so that a change in the
  * machine's load hits them all alike; the table gives medians and each one's ratio to the bare start.
  *
+ * <p>Given a folder as well ({@code bin/bench-start --archive}), it also measures a candidate not built into
+ * {@link JvmProcess}: a static CDS archive of the JDK classes a child loads. It records the classes one child
+ * loads ({@code -XX:DumpLoadedClassList}), dumps them into an archive in that folder ({@code -Xshare:dump}),
+ * and adds the two {@code JvmProcess} variants again, their children started with that archive.
+ *
  * <pre>
  * java -cp process-kit/process-library/target/test-classes:process-kit/process-library/target/classes \
- *      workbook.process.StartBenchmark 20
+ *      workbook.process.StartBenchmark 20 [ARCHIVE_FOLDER]
  * </pre>
  */
 public final class StartBenchmark {
@@ -35,6 +42,33 @@ public final class StartBenchmark {
 
         @Override
         public void run() {
+        }
+    }
+
+    /** A child with extra JVM options; with no target, its {@code run()} does nothing (the subclass variant). */
+    static final class WithOptions extends JvmProcess {
+        private static final long serialVersionUID = 1L;
+        private final List<String> extra;
+        private final boolean subclass;
+
+        WithOptions(List<String> extra, Task target) {
+            super("with-options", target);
+            this.extra = List.copyOf(extra);
+            this.subclass = target == null;
+        }
+
+        @Override
+        protected List<String> jvmOptions() {
+            List<String> options = new ArrayList<>(super.jvmOptions());
+            options.addAll(extra);
+            return options;
+        }
+
+        @Override
+        public void run() {
+            if (!subclass) {
+                super.run();
+            }
         }
     }
 
@@ -60,6 +94,11 @@ public final class StartBenchmark {
             p.start();
             p.join();
         });
+        if (args.length > 1) {
+            List<String> archive = List.of("-XX:SharedArchiveFile=" + dumpArchive(Path.of(args[1])), "-Xshare:auto");
+            variants.put("JvmProcess, lambda, CDS archive of its JDK classes", () -> startAndJoin(new WithOptions(archive, () -> { })));
+            variants.put("JvmProcess, subclass, CDS archive of its JDK classes", () -> startAndJoin(new WithOptions(archive, null)));
+        }
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         variants.keySet().forEach(k -> millis.put(k, new ArrayList<>()));
         for (Start warmUp : variants.values()) {
@@ -76,8 +115,37 @@ public final class StartBenchmark {
         System.out.printf("JDK %s, %d runs each, medians:%n", Runtime.version(), runs);
         for (Map.Entry<String, List<Double>> m : millis.entrySet()) {
             double median = median(m.getValue());
-            System.out.printf("  %-46s %7.1f ms  %5.2fx%n", m.getKey(), median, median / bare);
+            System.out.printf("  %-54s %7.1f ms  %5.2fx%n", m.getKey(), median, median / bare);
         }
+    }
+
+    private static void startAndJoin(JvmProcess p) throws InterruptedException {
+        p.start();
+        p.join();
+        if (!p.exitStatus().orElseThrow().isSuccess()) {
+            throw new IllegalStateException(p + " failed: " + p.exitStatus().orElseThrow());
+        }
+    }
+
+    /**
+     * Records the classes a lambda child loads, then dumps the JDK's among them into a static CDS archive
+     * (the workbook's own classes come from folders, which JDK 17 cannot archive; they are skipped).
+     *
+     * @return the archive
+     */
+    private static Path dumpArchive(Path folder) throws Exception {
+        Files.createDirectories(folder);
+        Path classList = folder.resolve("child.classlist");
+        Path archive = folder.resolve("child.jsa");
+        startAndJoin(new WithOptions(List.of("-XX:DumpLoadedClassList=" + classList), () -> { }));
+        List<String> dump = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        dump.addAll(JavaCommand.LEAN_JVM_OPTIONS.stream().filter(o -> o.contains("GC")).toList()); // the children's collector
+        dump.addAll(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive));
+        Process p = new ProcessBuilder(dump).redirectErrorStream(true).redirectOutput(folder.resolve("dump.log").toFile()).start();
+        if (p.waitFor() != 0 || !Files.isRegularFile(archive)) {
+            throw new IllegalStateException("the archive could not be dumped; see " + folder.resolve("dump.log"));
+        }
+        return archive;
     }
 
     private static void bare(List<String> options) throws Exception {
