@@ -32,20 +32,7 @@ public final class StartBenchmark {
         }
     }
 
-    /** The subclass variant: a process class whose {@code run()} does nothing. */
-    static final class Noop extends JvmProcess {
-        private static final long serialVersionUID = 1L;
-
-        Noop() {
-            super("noop");
-        }
-
-        @Override
-        public void run() {
-        }
-    }
-
-    /** A child with extra JVM options; with no target, its {@code run()} does nothing (the subclass variant). */
+    /** The subclass variant (no target: its {@code run()} does nothing), or a lambda target; both with extra JVM options. */
     static final class WithOptions extends JvmProcess {
         private static final long serialVersionUID = 1L;
         private final List<String> extra;
@@ -84,16 +71,8 @@ public final class StartBenchmark {
         Map<String, Start> variants = new LinkedHashMap<>();
         variants.put("bare java (ProcessBuilder, default options)", () -> bare(List.of()));
         variants.put("bare java with JvmProcess's lean options", () -> bare(JavaCommand.LEAN_JVM_OPTIONS));
-        variants.put("JvmProcess, lambda target: start()+join()", () -> {
-            JvmProcess p = new JvmProcess(() -> { });
-            p.start();
-            p.join();
-        });
-        variants.put("JvmProcess, subclass: start()+join()", () -> {
-            JvmProcess p = new Noop();
-            p.start();
-            p.join();
-        });
+        variants.put("JvmProcess, lambda target: start()+join()", () -> startAndJoin(new JvmProcess(() -> { })));
+        variants.put("JvmProcess, subclass: start()+join()", () -> startAndJoin(new WithOptions(List.of(), null)));
         if (args.length > 1) {
             List<String> archive = List.of("-XX:SharedArchiveFile=" + dumpArchive(Path.of(args[1])), "-Xshare:auto");
             variants.put("JvmProcess, lambda, CDS archive of its JDK classes", () -> startAndJoin(new WithOptions(archive, () -> { })));
