@@ -77,7 +77,7 @@ record Baseline(Map<String, ModuleBaseline> modules) {
         MavenRun run;
         try {
             run = MavenRun.run(copy, mark, Duration.ofMinutes(30), workFolder.resolve("baseline-build.log"),
-                    Grader.testArguments(Grader.Tests.ALL, modules, List.of(), null));
+                    Grader.testArguments(Grader.Tests.ALL, modules, List.of(), null, 1));
         } finally {
             mark.killAll(20);
         }

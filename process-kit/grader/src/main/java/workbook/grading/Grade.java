@@ -107,7 +107,9 @@ public final class Grade {
             System.out.printf("baseline: %d module(s), %d tests (%d s)%n", baseline.modules().size(),
                     baseline.modules().values().stream().mapToInt(m -> m.tests().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - start).toSeconds());
-            Grader grader = new Grader(pristine, baseline, Duration.ofSeconds(limit), sandbox);
+            int atOnce = wholeClass ? jobs : 1;
+            Grader grader = new Grader(pristine, baseline, Duration.ofSeconds(limit), sandbox,
+                    Grader.testJvms(Runtime.getRuntime().availableProcessors(), atOnce));
             if (!wholeClass) {
                 SubmissionResult result = grader.grade(input.getFileName().toString(), input, work.resolve("submission"));
                 publish(result, work.resolve("submission"), out);

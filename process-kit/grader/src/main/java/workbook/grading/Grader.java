@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import workbook.testsupport.ModuleScore;
@@ -23,12 +25,14 @@ import workbook.testsupport.TestRecord;
  *   <li>Make two copies of the pristine edition: one without the hidden tests (the <em>visible copy</em>)
  *       and one with them (the <em>graded copy</em>). Put only the student's {@code src/main/java} files
  *       over both ({@link Overlay}).</li>
- *   <li>Compile both ({@code test-compile}). No student code runs yet; a module that does not compile
+ *   <li>Compile both ({@code test-compile}), at the same time. No student code runs yet; a module that does not compile
  *       scores zero with the compiler's message, and the others go on.</li>
  *   <li>Fingerprint both copies ({@link Tripwire}), then run the visible tests in the visible copy and the
  *       hidden tests in the graded copy, each test JVM in the {@link Sandbox}. What a student reads comes
  *       only from the visible copy's run, which has no hidden test on its disk: student code cannot carry
- *       the hidden suite into its own failure messages. The hidden run is only counted.</li>
+ *       the hidden suite into its own failure messages. The hidden run is only counted. The two runs go on
+ *       at the same time, each with its own mark, and each module's classes in several test JVMs at once
+ *       ({@link #testJvms}): the tests mostly wait for child processes.</li>
  *   <li>If a test JVM died (a {@code System.exit}, a crash), run the classes without results again,
  *       each in a JVM of its own, so one exercise's crash does not cost the others their points.</li>
  *   <li>Kill every process that carries the run's mark ({@link MarkedProcesses}): with the sandbox none is
@@ -49,12 +53,32 @@ final class Grader {
     private final Baseline baseline;
     private final Duration timeLimit;
     private final Sandbox sandbox;
+    private final int testJvms;
 
-    Grader(Edition edition, Baseline baseline, Duration timeLimit, Sandbox sandbox) {
+    /**
+     * @param testJvms how many test JVMs a test run may use at once for a module's classes (Surefire's
+     *     {@code forkCount}; see {@link #testJvms(int, int)})
+     */
+    Grader(Edition edition, Baseline baseline, Duration timeLimit, Sandbox sandbox, int testJvms) {
         this.edition = edition;
         this.baseline = baseline;
         this.timeLimit = timeLimit;
         this.sandbox = sandbox;
+        this.testJvms = testJvms;
+    }
+
+    /**
+     * The tests mostly wait for child processes, so a machine keeps two test JVMs per core busy, as the
+     * reference build does ({@code -Psolutions}). They are shared by the submissions graded at once and, in
+     * each, by its two test runs, which go on at the same time. (Measured on 2 cores: one submission graded in
+     * 89 s with two test JVMs per run, 88 s with four, at a third of the load.)
+     *
+     * @param cores the machine's cores
+     * @param submissionsAtOnce how many submissions are graded at the same time
+     * @return how many test JVMs one test run may use at once, at least one
+     */
+    static int testJvms(int cores, int submissionsAtOnce) {
+        return Math.max(1, 2 * cores / (2 * Math.max(1, submissionsAtOnce)));
     }
 
     /** Which tests a run covers. */
@@ -74,8 +98,9 @@ final class Grader {
      *     hidden tests ({@code -Pgrading test})
      * @param onlyClasses run only these classes, each in a JVM of its own (the second pass), or all
      * @param launcher the launcher for test JVMs ({@link Sandbox#launcher}), or null
+     * @param testJvms how many test JVMs run a module's classes at once
      */
-    static List<String> testArguments(Tests tests, List<String> modules, List<String> onlyClasses, Path launcher) {
+    static List<String> testArguments(Tests tests, List<String> modules, List<String> onlyClasses, Path launcher, int testJvms) {
         List<String> args = new ArrayList<>();
         if (tests != Tests.VISIBLE) {
             args.add("-Pgrading");
@@ -90,6 +115,7 @@ final class Grader {
         args.add("-Dsurefire.printSummary=true");
         args.add("-Dmaven.test.redirectTestOutputToFile=true");
         args.add("-Dsurefire.failIfNoSpecifiedTests=false");
+        args.add("-DforkCount=" + testJvms);
         if (launcher != null) {
             args.add("-Djvm=" + launcher);
         }
@@ -131,14 +157,16 @@ final class Grader {
         List<String> compileArgs = List.of("test-compile", "-Dworkbook.scoreboard.skip=true", "-pl", String.join(",", modules), "-am");
         List<String> gradingArgs = new ArrayList<>(List.of("-Pgrading"));
         gradingArgs.addAll(compileArgs);
-        MavenRun compileVisible;
-        MavenRun compileGraded;
+        List<MavenRun> compiles;
         try {
-            compileVisible = MavenRun.run(visible, mark, Duration.ofMinutes(10), work.resolve("compile-visible.log"), compileArgs);
-            compileGraded = MavenRun.run(graded, mark, Duration.ofMinutes(10), work.resolve("compile.log"), gradingArgs);
+            compiles = both(
+                    () -> MavenRun.run(visible, mark, Duration.ofMinutes(10), work.resolve("compile-visible.log"), compileArgs),
+                    () -> MavenRun.run(graded, mark, Duration.ofMinutes(10), work.resolve("compile.log"), gradingArgs));
         } finally {
             mark.killAll(20);
         }
+        MavenRun compileVisible = compiles.get(0);
+        MavenRun compileGraded = compiles.get(1);
         if (compileVisible.timedOut() || compileGraded.timedOut()) {
             throw new IllegalStateException("compiling took longer than 10 minutes; see " + compileGraded.log());
         }
@@ -171,48 +199,15 @@ final class Grader {
         }
         Tripwire visibleTripwire = Tripwire.arm(visible);
         Tripwire gradedTripwire = Tripwire.arm(graded);
-        boolean timedOut = false;
-        int leftovers = 0;
-        ConsoleSummary visibleConsole = new ConsoleSummary();
-        ConsoleSummary gradedConsole = new ConsoleSummary();
         long deadline = System.nanoTime() + timeLimit.toNanos();
-        for (Tests tests : compiled.isEmpty() ? List.<Tests>of() : List.of(Tests.VISIBLE, Tests.HIDDEN)) {
-            boolean hidden = tests == Tests.HIDDEN;
-            Path copy = hidden ? graded : visible;
-            ConsoleSummary console = hidden ? gradedConsole : visibleConsole;
-            Tripwire tripwire = hidden ? gradedTripwire : visibleTripwire;
-            String label = hidden ? "test-hidden" : "test-visible";
-            Path launcher = hidden ? gradedLauncher : visibleLauncher;
-            Duration left = Duration.ofNanos(deadline - System.nanoTime());
-            if (left.toSeconds() < 5) {
-                timedOut = true;
-                break;
-            }
-            for (String module : compiled) {
-                sandbox.prepare(copy.resolve(module), uid);
-            }
-            MavenRun run = MavenRun.run(sandbox.mavenPrefix(), copy, mark, left, work.resolve(label + ".log"),
-                    withOffline(testArguments(tests, compiled, List.of(), launcher)));
-            timedOut |= run.timedOut();
-            leftovers += mark.killAll(20);
-            String log = run.text();
-            if (run.exitCode() != 0 && !run.timedOut() && !log.contains("Tests run:") && !log.contains("forked VM")
-                    && !log.contains("forked process")) {
-                throw new IllegalStateException("the test run failed before any test ran (exit " + run.exitCode()
-                        + "); see " + run.log() + " (keep it with GRADE_KEEP_WORK=1)");
-            }
-            console.add(log);
-            List<String> rerun = classesWithoutResults(copy, compiled, console, hidden);
-            left = Duration.ofNanos(deadline - System.nanoTime());
-            if (!rerun.isEmpty() && !run.timedOut() && left.toSeconds() >= 30 && tripwire.changes(1).isEmpty()) {
-                notes.add("a test JVM stopped early; " + rerun.size() + " test class(es) were run again, each in a JVM of its own");
-                MavenRun again = MavenRun.run(sandbox.mavenPrefix(), copy, mark, left, work.resolve(label + "-rerun.log"),
-                        withOffline(testArguments(tests, compiled, rerun, launcher)));
-                timedOut |= again.timedOut();
-                leftovers += mark.killAll(20);
-                console.add(again.text());
-            }
-        }
+        List<TestRun> runs = compiled.isEmpty() ? List.of() : both(
+                () -> testRun(Tests.VISIBLE, visible, visibleLauncher, visibleTripwire, compiled, uid, deadline, work),
+                () -> testRun(Tests.HIDDEN, graded, gradedLauncher, gradedTripwire, compiled, uid, deadline, work));
+        ConsoleSummary visibleConsole = runs.isEmpty() ? new ConsoleSummary() : runs.get(0).console();
+        ConsoleSummary gradedConsole = runs.isEmpty() ? new ConsoleSummary() : runs.get(1).console();
+        boolean timedOut = runs.stream().anyMatch(TestRun::timedOut);
+        int leftovers = runs.stream().mapToInt(TestRun::leftovers).sum();
+        runs.forEach(run -> notes.addAll(run.notes()));
         if (timedOut) {
             notes.add("the tests did not finish within the time limit of " + timeLimit.toSeconds()
                     + " s; tests without a result count as failed");
@@ -255,6 +250,122 @@ final class Grader {
         Edition.deleteTree(graded);
         return new SubmissionResult(name, results, notes, tampering, leftovers, timedOut, printed,
                 Duration.ofNanos(System.nanoTime() - start), sandbox.level());
+    }
+
+    /** What one test run left: Maven's console lines, whether it hit the time limit, the processes it left, its notes. */
+    private record TestRun(ConsoleSummary console, boolean timedOut, int leftovers, List<String> notes) {
+    }
+
+    /**
+     * Runs one copy's tests (the visible copy's visible tests, or the graded copy's hidden tests), then, if a
+     * test JVM died, the classes left without results, each in a JVM of its own. The two runs are independent
+     * (their own copy, mark and tripwire; in the sandbox each test JVM sees only its own copy) and mostly wait
+     * on child processes, so {@link #grade} runs them at the same time.
+     */
+    private TestRun testRun(Tests tests, Path copy, Path launcher, Tripwire tripwire, List<String> compiled, int uid,
+            long deadline, Path work) throws IOException, InterruptedException {
+        boolean hidden = tests == Tests.HIDDEN;
+        String label = hidden ? "test-hidden" : "test-visible";
+        ConsoleSummary console = new ConsoleSummary();
+        List<String> notes = new ArrayList<>();
+        Duration left = Duration.ofNanos(deadline - System.nanoTime());
+        if (left.toSeconds() < 5) {
+            return new TestRun(console, true, 0, notes);
+        }
+        for (String module : compiled) {
+            sandbox.prepare(copy.resolve(module), uid);
+        }
+        MarkedProcesses mark = MarkedProcesses.fresh();
+        boolean timedOut;
+        int leftovers = 0;
+        try {
+            MavenRun run = MavenRun.run(sandbox.mavenPrefix(), copy, mark, left, work.resolve(label + ".log"),
+                    withOffline(testArguments(tests, compiled, List.of(), launcher, testJvms)));
+            timedOut = run.timedOut();
+            leftovers += mark.killAll(20);
+            String log = run.text();
+            if (run.exitCode() != 0 && !run.timedOut() && !log.contains("Tests run:") && !log.contains("forked VM")
+                    && !log.contains("forked process")) {
+                throw new IllegalStateException("the test run failed before any test ran (exit " + run.exitCode()
+                        + "); see " + run.log() + " (keep it with GRADE_KEEP_WORK=1)");
+            }
+            console.add(log);
+            List<String> rerun = classesWithoutResults(copy, compiled, console, hidden);
+            left = Duration.ofNanos(deadline - System.nanoTime());
+            if (!rerun.isEmpty() && !run.timedOut() && left.toSeconds() >= 30 && tripwire.changes(1).isEmpty()) {
+                notes.add("a test JVM stopped early; " + rerun.size() + " test class(es) were run again, each in a JVM of its own");
+                MavenRun again = MavenRun.run(sandbox.mavenPrefix(), copy, mark, left, work.resolve(label + "-rerun.log"),
+                        withOffline(testArguments(tests, compiled, rerun, launcher, testJvms)));
+                timedOut |= again.timedOut();
+                leftovers += mark.killAll(20);
+                console.add(again.text());
+            }
+        } finally {
+            leftovers += mark.killAll(20);
+        }
+        return new TestRun(console, timedOut, leftovers, notes);
+    }
+
+    /** A step of a grading that throws what the grading throws. */
+    private interface Step<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    /**
+     * Runs two independent steps at the same time and waits for both, even when one fails, so that no step is
+     * left running behind a grading that has ended.
+     *
+     * @return the two results, in the order of the steps
+     */
+    private static <T> List<T> both(Step<T> first, Step<T> second) throws IOException, InterruptedException {
+        CompletableFuture<T> other = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                other.complete(second.run());
+            } catch (Throwable failure) {
+                other.completeExceptionally(failure);
+            }
+        }, "grading-step");
+        thread.start();
+        T one;
+        try {
+            one = first.run();
+        } finally {
+            joinUninterruptibly(thread);
+        }
+        try {
+            return List.of(one, other.get());
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Waits for the thread to end; an interrupt meanwhile is kept for the caller to see. */
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Inside the sandbox's network namespace nothing can be downloaded: the compile steps fetched it all. */

@@ -3,9 +3,11 @@ package workbook.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,11 +52,31 @@ public final class ResultsRecorder implements TestExecutionListener {
      */
     static final String FORGET = "forget-earlier-results.stamp";
 
+    /**
+     * The lock, in the results folder, that the test JVMs of one module take in turn while they start a test plan:
+     * several run at once (Surefire's {@code forkCount}), each starting a plan for every class it is handed, and
+     * only the first may forget the earlier results (see {@link #FORGET}), before any of them writes its own.
+     */
+    static final String LOCK = "results.lock";
+
     private final Map<String, Map<String, TestRecord>> byClass = new LinkedHashMap<>();
     private final Map<String, Map<String, String>> studentLines = new LinkedHashMap<>();
 
     @Override
     public void testPlanExecutionStarted(TestPlan plan) {
+        Path folder = resultsFolder();
+        try {
+            Files.createDirectories(folder);
+            try (FileChannel lock = FileChannel.open(folder.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                lock.lock(); // held until the channel is closed
+                startPlan(plan);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the workbook's test results to " + folder, e);
+        }
+    }
+
+    private void startPlan(TestPlan plan) {
         if (ExerciseSelection.fromSystemProperty().isEmpty() && Files.exists(resultsFolder().resolve(FORGET))) {
             forgetEarlierResults(resultsFolder());
         }
