@@ -70,15 +70,16 @@ final class Grader {
     /**
      * The tests mostly wait for child processes, so a machine keeps two test JVMs per core busy, as the
      * reference build does ({@code -Psolutions}). They are shared by the submissions graded at once and, in
-     * each, by its two test runs, which go on at the same time. (Measured on 2 cores: one submission graded in
-     * 89 s with two test JVMs per run, 88 s with four, at a third of the load.)
+     * each, by its two test runs, which go on at the same time: one test JVM per core for each run of each
+     * submission. (Measured on 2 cores: one submission graded in 89 s with two test JVMs per run, 88 s with
+     * four, at a third of the load.)
      *
      * @param cores the machine's cores
      * @param submissionsAtOnce how many submissions are graded at the same time
      * @return how many test JVMs one test run may use at once, at least one
      */
     static int testJvms(int cores, int submissionsAtOnce) {
-        return Math.max(1, 2 * cores / (2 * Math.max(1, submissionsAtOnce)));
+        return Math.max(1, cores / Math.max(1, submissionsAtOnce));
     }
 
     /** Which tests a run covers. */
@@ -297,11 +298,10 @@ final class Grader {
                 MavenRun again = MavenRun.run(sandbox.mavenPrefix(), copy, mark, left, work.resolve(label + "-rerun.log"),
                         withOffline(testArguments(tests, compiled, rerun, launcher, testJvms)));
                 timedOut |= again.timedOut();
-                leftovers += mark.killAll(20);
                 console.add(again.text());
             }
         } finally {
-            leftovers += mark.killAll(20);
+            leftovers += mark.killAll(20); // what the last run left, or any run that ended in an exception
         }
         return new TestRun(console, timedOut, leftovers, notes);
     }
