@@ -307,17 +307,18 @@ final class Grader {
     }
 
     /** A step of a grading that throws what the grading throws. */
-    private interface Step<T> {
+    interface Step<T> {
         T run() throws IOException, InterruptedException;
     }
 
     /**
      * Runs two independent steps at the same time and waits for both, even when one fails, so that no step is
-     * left running behind a grading that has ended.
+     * left running behind a grading that has ended. An interrupt of the calling thread reaches both steps (a
+     * {@link MavenRun} then kills its build) and comes out as {@link InterruptedException} once both have ended.
      *
      * @return the two results, in the order of the steps
      */
-    private static <T> List<T> both(Step<T> first, Step<T> second) throws IOException, InterruptedException {
+    static <T> List<T> both(Step<T> first, Step<T> second) throws IOException, InterruptedException {
         CompletableFuture<T> other = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -330,8 +331,11 @@ final class Grader {
         T one;
         try {
             one = first.run();
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            throw e;
         } finally {
-            joinUninterruptibly(thread);
+            joinPassingOnInterrupts(thread);
         }
         try {
             return List.of(one, other.get());
@@ -353,14 +357,15 @@ final class Grader {
         }
     }
 
-    /** Waits for the thread to end; an interrupt meanwhile is kept for the caller to see. */
-    private static void joinUninterruptibly(Thread thread) {
+    /** Waits for the thread to end; an interrupt meanwhile is passed on to it, and kept for the caller to see. */
+    private static void joinPassingOnInterrupts(Thread thread) {
         boolean interrupted = false;
         while (thread.isAlive()) {
             try {
                 thread.join();
             } catch (InterruptedException e) {
                 interrupted = true;
+                thread.interrupt();
             }
         }
         if (interrupted) {

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Student code may print hundreds of megabytes: the log keeps the first {@link #LOG_LIMIT} bytes and
  * discards the rest while still draining the pipe, so the build never blocks on a full pipe and the
- * disk never fills. When the time limit passes, every marked process is killed, Maven included.
+ * disk never fills. When the time limit passes, or the thread waiting for the build is interrupted (whoever
+ * stops a grading must not leave its build running on to the limit), every marked process is killed, Maven
+ * included.
  *
  * @param exitCode Maven's exit code, or -1 if it was killed at the time limit
  * @param timedOut whether the time limit ended the build
@@ -61,15 +63,26 @@ record MavenRun(int exitCode, boolean timedOut, Duration elapsed, Path log) {
         Thread pump = new Thread(() -> copyBounded(maven.getInputStream(), log, String.join(" ", command)), "maven-log");
         pump.setDaemon(true);
         pump.start();
-        boolean finished = maven.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        boolean finished;
+        try {
+            finished = maven.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            killAll(maven, mark);
+            throw e;
+        }
         if (!finished) {
-            mark.killAll(20);
-            maven.destroyForcibly();
-            maven.waitFor(30, TimeUnit.SECONDS);
+            killAll(maven, mark);
         }
         pump.join(TimeUnit.SECONDS.toMillis(30));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         return new MavenRun(finished ? maven.exitValue() : -1, !finished, elapsed, log);
+    }
+
+    /** Kills the run's marked processes and Maven, and waits (at most 30 s) until Maven is gone. */
+    private static void killAll(Process maven, MarkedProcesses mark) throws InterruptedException {
+        mark.killAll(20);
+        maven.destroyForcibly();
+        maven.waitFor(30, TimeUnit.SECONDS);
     }
 
     /**
