@@ -107,10 +107,8 @@ public final class Grade {
             System.out.printf("baseline: %d module(s), %d tests (%d s)%n", baseline.modules().size(),
                     baseline.modules().values().stream().mapToInt(m -> m.tests().size()).sum(),
                     Duration.ofNanos(System.nanoTime() - start).toSeconds());
-            int atOnce = wholeClass ? jobs : 1;
-            Grader grader = new Grader(pristine, baseline, Duration.ofSeconds(limit), sandbox,
-                    Grader.testJvms(Runtime.getRuntime().availableProcessors(), atOnce));
             if (!wholeClass) {
+                Grader grader = grader(pristine, baseline, limit, sandbox, 1);
                 SubmissionResult result = grader.grade(input.getFileName().toString(), input, work.resolve("submission"));
                 publish(result, work.resolve("submission"), out);
                 System.out.printf("%s: %d of %d points in %d s -> %s%n", result.name(), result.pointsEarned(),
@@ -126,6 +124,7 @@ public final class Grade {
             if (shard.count() > 1) {
                 System.out.printf("shard %s: %d of the class's %d entries%n", shard, entries.size(), classEntries.size());
             }
+            Grader grader = grader(pristine, baseline, limit, sandbox, Math.min(jobs, entries.size()));
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
             List<Future<SubmissionResult>> futures = new ArrayList<>();
             for (int i = 0; i < entries.size(); i++) {
@@ -176,6 +175,15 @@ public final class Grade {
                 System.out.println("grading copies kept in " + work);
             }
         }
+    }
+
+    /**
+     * A grader whose test runs share this machine's test JVMs with the other submissions graded at once
+     * ({@code atOnce}: {@code --jobs}, or fewer when there are fewer submissions to grade).
+     */
+    private static Grader grader(Edition pristine, Baseline baseline, long limitSeconds, Sandbox sandbox, int atOnce) {
+        return new Grader(pristine, baseline, Duration.ofSeconds(limitSeconds), sandbox,
+                Grader.testJvms(Runtime.getRuntime().availableProcessors(), atOnce));
     }
 
     /** @return why a class folder's entry is not graded as a submission, or empty if it is a folder to grade */
