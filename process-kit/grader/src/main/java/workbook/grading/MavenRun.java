@@ -67,11 +67,11 @@ record MavenRun(int exitCode, boolean timedOut, Duration elapsed, Path log) {
         try {
             finished = maven.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            killAll(maven, mark);
+            killBuild(maven, mark);
             throw e;
         }
         if (!finished) {
-            killAll(maven, mark);
+            killBuild(maven, mark);
         }
         pump.join(TimeUnit.SECONDS.toMillis(30));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -79,7 +79,7 @@ record MavenRun(int exitCode, boolean timedOut, Duration elapsed, Path log) {
     }
 
     /** Kills the run's marked processes and Maven, and waits (at most 30 s) until Maven is gone. */
-    private static void killAll(Process maven, MarkedProcesses mark) throws InterruptedException {
+    private static void killBuild(Process maven, MarkedProcesses mark) throws InterruptedException {
         mark.killAll(20);
         maven.destroyForcibly();
         maven.waitFor(30, TimeUnit.SECONDS);
